@@ -1,0 +1,20 @@
+// Public API of @saf/gateway.
+export { startGateway, GRAPHQL_PATH, type GatewayOptions, type RunningGateway } from './server';
+export {
+  composeSupergraph,
+  loadServiceList,
+  fetchLiveSdl,
+  readSdlFile,
+  type ServiceSdl,
+  type CompositionOutcome,
+  type ServiceEntry,
+  type LoadServiceListOptions,
+} from './composition';
+export { urlEnvVarFor, toWebSocketUrl } from './service-list';
+export { validateSupergraphSdl, type SupergraphCheck, type SupergraphSubgraph } from './supergraph-validate';
+export { NoSupergraphError, type LoadedSupergraph, type ReloadResult } from './supergraph-file';
+export { writeFileAtomic } from './atomic-write';
+export { runCompose, type ComposeIo } from './cli/compose';
+export { gatewayOptionsFromEnv } from './main';
+export { REPO_ROOT, DEFAULT_SUPERGRAPH_PATH, DEFAULT_SUBGRAPHS_FILE } from './paths';
+export { handleHealthRequest, type ReadinessState } from './health';

@@ -1,0 +1,54 @@
+import { startGateway, type GatewayOptions } from './server';
+import { loadServiceList } from './service-list';
+import { DEFAULT_SUPERGRAPH_PATH } from './paths';
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw == null || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+/**
+ * Gateway options from the environment: GATEWAY_PORT (4000), GATEWAY_HOST (0.0.0.0),
+ * SUPERGRAPH_PATH (gateway/supergraph.graphql), GATEWAY_UPSTREAM_TIMEOUT_MS (5000),
+ * GATEWAY_GRAPHIQL (on unless "false"), and SUBGRAPH_<NAME>_URL, which also re-points a
+ * running gateway at a subgraph without recomposing.
+ */
+export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOptions {
+  const subgraphUrls: Record<string, string> = {};
+  try {
+    for (const s of loadServiceList({ env })) if (s.urlFromEnv) subgraphUrls[s.name] = s.url;
+  } catch {
+    // No or bad subgraphs.json: only the URL overrides are lost; the supergraph has its own URLs.
+  }
+  return {
+    port: intFromEnv(env, 'GATEWAY_PORT', 4000),
+    host: env.GATEWAY_HOST || '0.0.0.0',
+    supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
+    upstreamTimeoutMs: intFromEnv(env, 'GATEWAY_UPSTREAM_TIMEOUT_MS', 5000),
+    graphiql: env.GATEWAY_GRAPHIQL !== 'false',
+    subgraphUrls,
+  };
+}
+
+async function main(): Promise<void> {
+  const gateway = await startGateway(gatewayOptionsFromEnv());
+  console.log(`Gateway ready at ${gateway.url}`);
+  const stop = () => {
+    gateway.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((err: Error) => {
+    console.error(`Gateway failed to start: ${err.message}`);
+    process.exit(1);
+  });
+}

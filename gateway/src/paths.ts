@@ -1,0 +1,19 @@
+import * as path from 'node:path';
+
+/**
+ * Repository root. This file lives in gateway/src (ts-jest) or gateway/dist (compiled);
+ * both are two levels below the root, so the answer is the same either way.
+ */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** The checked-in list of subgraphs that `npm run compose` reads. */
+export const DEFAULT_SUBGRAPHS_FILE = path.join(REPO_ROOT, 'gateway', 'subgraphs.json');
+
+/** Where `npm run compose` writes and the gateway reads the supergraph by default. */
+export const DEFAULT_SUPERGRAPH_PATH = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
+
+/** Paths for humans: relative to the repo root when inside it, else absolute. */
+export function displayPath(p: string): string {
+  const rel = path.relative(REPO_ROOT, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}

@@ -1,0 +1,262 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger as PinoLogger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { DocumentNode } from 'graphql';
+import {
+  createGatewayRuntime,
+  getGraphQLWSOptions,
+  type GatewayRuntime,
+  type TransportEntryAdditions,
+} from '@graphql-hive/gateway-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createDefaultLogger, hiveLoggerFromPino } from './logging';
+import { handleHealthRequest, type ReadinessState } from './health';
+import { SupergraphFile, type LoadedSupergraph, type ReloadResult } from './supergraph-file';
+import { toWebSocketUrl } from './service-list';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GatewayOptions {
+  /** TCP port; 0 picks a free one (tests). Default 4000. */
+  port?: number;
+  /** Interface to bind. Default 0.0.0.0 (all IPv4 interfaces). */
+  host?: string;
+  /** The composed supergraph written by `npm run compose`. */
+  supergraphPath: string;
+  /** Per-subgraph-request time limit; past it the subgraph's fields are null with an error. Default 5000. */
+  upstreamTimeoutMs?: number;
+  /** Stat poll that backs up fs.watch; 0 disables polling. Default 2000. */
+  pollIntervalMs?: number;
+  /** Watch the supergraph file at all. Default true. */
+  watch?: boolean;
+  logger?: PinoLogger;
+  /** Serve the (offline, no-CDN) GraphiQL explorer on GET /graphql. Default true. */
+  graphiql?: boolean;
+  /**
+   * Subgraph URLs that replace the ones baked into the supergraph at compose time, keyed by
+   * subgraph name (e.g. from SUBGRAPH_<NAME>_URL). Subscriptions use the same URL over ws(s).
+   */
+  subgraphUrls?: Record<string, string>;
+  /** How long close() lets in-flight HTTP requests finish before cutting them. Default 3000. */
+  shutdownGraceMs?: number;
+}
+
+export interface RunningGateway {
+  /** http://host:port/graphql (localhost when bound to all interfaces). */
+  url: string;
+  /** Same endpoint for graphql-ws clients. */
+  wsUrl: string;
+  port: number;
+  close(): Promise<void>;
+  /** Re-reads the supergraph file now instead of waiting for the watcher. */
+  reloadNow(): Promise<ReloadResult>;
+}
+
+const WARM_QUERY = JSON.stringify({ query: 'query GatewayWarmUp { __typename }' });
+
+/**
+ * Subscriptions go to each subgraph over graphql-ws at its own URL: the http transport hands
+ * subscription operations to the ws transport, which swaps http(s) for ws(s).
+ */
+function buildTransportEntries(subgraphUrls: Record<string, string> = {}): TransportEntryAdditions {
+  const entries: TransportEntryAdditions = { '*.http': { options: { subscriptions: { kind: 'ws' } } } };
+  for (const [name, url] of Object.entries(subgraphUrls)) {
+    entries[name] = { location: url, options: { subscriptions: { kind: 'ws', location: toWebSocketUrl(url) } } };
+  }
+  return entries;
+}
+
+/** Runs one trivial query through the runtime so the schema is built before real traffic. */
+async function warmUp(gateway: GatewayRuntime): Promise<void> {
+  const res = await gateway.fetch(`http://gateway.internal${GRAPHQL_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: WARM_QUERY,
+  });
+  const body = (await res.json()) as { data?: { __typename?: string }; errors?: { message: string }[] };
+  if (body.data?.__typename !== 'Query') {
+    throw new Error(`warm-up query failed: ${body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${res.status}`}`);
+  }
+}
+
+function publicUrl(host: string, port: number, scheme: 'http' | 'ws'): string {
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `${scheme}://${shownHost}:${port}${GRAPHQL_PATH}`;
+}
+
+/**
+ * Starts the Hive Gateway runtime over node:http with graphql-ws on the same port and path.
+ * Rejects (with a message pointing at `npm run compose`) when there is no usable supergraph.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const logger = options.logger ?? createDefaultLogger();
+  const host = options.host ?? '0.0.0.0';
+  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 5000;
+  const shutdownGraceMs = options.shutdownGraceMs ?? 3000;
+
+  // The runtime pulls the supergraph from this variable; swapping it + invalidating reloads.
+  let served: DocumentNode;
+  let warmed = false;
+  let closing = false;
+
+  let gateway: GatewayRuntime | undefined;
+  const file = new SupergraphFile(options.supergraphPath, {
+    logger,
+    apply: async (candidate) => {
+      const previous = served;
+      served = candidate.document;
+      try {
+        await Promise.resolve(gateway!.invalidateUnifiedGraph());
+        await warmUp(gateway!);
+      } catch (err) {
+        // Put the last good one back; the runtime only swaps generations on success, so this
+        // re-invalidation is a no-op in the common case and a repair otherwise.
+        served = previous;
+        await Promise.resolve(gateway!.invalidateUnifiedGraph()).catch(() => undefined);
+        throw err;
+      }
+    },
+  });
+
+  const initial: LoadedSupergraph = await file.readInitial();
+  served = initial.document;
+
+  gateway = createGatewayRuntime({
+    supergraph: () => served,
+    logging: hiveLoggerFromPino(logger),
+    // A slow or dead subgraph costs at most this long; its fields come back null with an
+    // error while the other subgraphs' fields are still returned.
+    upstreamTimeout: upstreamTimeoutMs,
+    transportEntries: buildTransportEntries(options.subgraphUrls),
+    // Operations running when the supergraph changes finish on the schema they started on.
+    gracefulSchemaReload: { drainTimeout: Math.max(30_000, upstreamTimeoutMs * 4) },
+    // x-request-id: taken from the client or generated, logged, echoed, and sent to subgraphs.
+    requestId: { headerName: 'x-request-id' },
+    graphqlEndpoint: GRAPHQL_PATH,
+    // render-graphiql inlines its JS/CSS: the explorer works with no internet (no CDN).
+    graphiql: options.graphiql === false ? false : { title: 'Sector Assistance Federation' },
+    renderGraphiQL,
+    // The default landing page (404s) pulls highlight.js from a CDN.
+    landingPage: false,
+  });
+
+  try {
+    await warmUp(gateway);
+  } catch (err) {
+    await gateway.dispose();
+    throw new Error(
+      `Supergraph at ${initial.path} was read but the gateway could not serve it (${(err as Error).message}). ` +
+        'Run `npm run compose` to regenerate it.',
+    );
+  }
+  file.setCurrent(initial);
+  warmed = true;
+
+  const readiness = (): ReadinessState => {
+    const cur = file.current;
+    const state: ReadinessState = {
+      ready: warmed && !closing && cur != null,
+      lastReloadError: file.lastError,
+    };
+    if (cur) {
+      state.supergraph = {
+        path: cur.path,
+        hash: cur.hash,
+        loadedAt: cur.loadedAt.toISOString(),
+        subgraphs: cur.subgraphs.map((s) => s.name),
+      };
+    }
+    if (!state.ready) state.reason = closing ? 'shutting down' : 'supergraph not loaded';
+    return state;
+  };
+
+  const runtime = gateway;
+  const httpServer = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const path = (req.url ?? '/').split('?')[0];
+      const entry = {
+        requestId: res.getHeader('x-request-id') ?? req.headers['x-request-id'],
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      };
+      if (path === '/health' || path === '/ready') logger.debug(entry, 'request');
+      else logger.info(entry, 'request');
+    });
+    if (handleHealthRequest(req, res, readiness)) return;
+    void runtime.handleNodeRequestAndResponse(req, res);
+  });
+
+  // graphql-ws on the same port and path. Created only now, after warm-up, so no early
+  // subscription can hit the runtime before its schema exists.
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsHandle = useServer(
+    getGraphQLWSOptions(runtime, (ctx) => ({
+      req: (ctx.extra as { request?: http.IncomingMessage } | undefined)?.request,
+      socket: (ctx.extra as { socket?: unknown } | undefined)?.socket,
+    })),
+    wsServer,
+  );
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 4000, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    await wsHandle.dispose();
+    wsServer.close();
+    await runtime.dispose();
+    const e = err as NodeJS.ErrnoException;
+    throw new Error(
+      e.code === 'EADDRINUSE' ? `Port ${options.port} on ${host} is already in use` : `Cannot listen: ${e.message}`,
+    );
+  }
+
+  if (options.watch !== false) file.watch(options.pollIntervalMs ?? 2000);
+
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = publicUrl(host, port, 'http');
+  logger.info(
+    { url, supergraph: initial.path, hash: initial.hash, subgraphs: initial.subgraphs, upstreamTimeoutMs },
+    'gateway listening',
+  );
+
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closed ??= (async () => {
+      closing = true;
+      file.close();
+      for (const client of wsServer.clients) client.terminate();
+      await wsHandle.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      // Let requests in flight finish, but not forever.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => httpServer.closeAllConnections(), shutdownGraceMs);
+        timer.unref();
+        httpServer.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        httpServer.closeIdleConnections();
+      });
+      await runtime.dispose();
+      logger.info({ url }, 'gateway stopped');
+    })());
+
+  return {
+    url,
+    wsUrl: publicUrl(host, port, 'ws'),
+    port,
+    close,
+    reloadNow: () => file.reload(),
+  };
+}

@@ -1,0 +1,18 @@
+/** Unit and integration tests. Integration tests use TEST_DATABASE_URL when set, else embedded PGlite. */
+module.exports = {
+  rootDir: __dirname,
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json', isolatedModules: true }],
+  },
+  moduleNameMapper: {
+    '^@saf/kit$': '<rootDir>/shared/src',
+    '^@saf/poverty-office$': '<rootDir>/subgraphs/poverty-office/src',
+    '^@saf/gateway$': '<rootDir>/gateway/src',
+  },
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,5 @@
+export * from './target';
+export * from './open';
+export * from './sqlMetrics';
+export * from './testing';
+export { startEmbeddedPostgres } from './embedded';

@@ -1,0 +1,79 @@
+import type { NonEmptyArray } from 'type-graphql';
+import type { MixedList, EntitySchema } from 'typeorm';
+import { createLogger, Logger } from './logging';
+import { DatabaseTarget, resolveDatabaseTarget } from './database/target';
+import { DepartmentDatabase, openDepartmentDatabase } from './database/open';
+import { IdempotencyKeys1600000000000 } from './idempotency';
+import { buildDepartmentSchema, SubgraphSchemaOptions } from './schema/buildSubgraphSchema';
+import { serveSubgraph } from './server/serveSubgraph';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor = new (...args: any[]) => any;
+
+/** Everything a department declares to publish its subgraph. */
+export interface DepartmentDefinition extends SubgraphSchemaOptions {
+  /** Folder name, e.g. 'poverty-office'; also names the PostgreSQL schema and the logs. */
+  name: string;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  resolvers: NonEmptyArray<Function>;
+  entities: MixedList<Constructor | string | EntitySchema>;
+  /** The department's own migrations, oldest first; the kit's idempotency table comes before them. */
+  migrations: Constructor[];
+  /** Runs once after the first migration on an empty database, e.g. to load demo data. */
+  onFreshDatabase?: (db: DepartmentDatabase, log: Logger) => Promise<void>;
+}
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  target?: DatabaseTarget;
+  log?: Logger;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  database: DepartmentDatabase;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), builds the schema and serves it. */
+export async function startDepartmentSubgraph(definition: DepartmentDefinition, options: StartOptions = {}): Promise<RunningSubgraph> {
+  const log = options.log ?? createLogger(definition.name);
+  const database = await openDepartmentDatabase({
+    department: definition.name,
+    target: options.target ?? resolveDatabaseTarget(definition.name),
+    entities: definition.entities,
+    migrations: [IdempotencyKeys1600000000000, ...definition.migrations],
+    logger: log,
+  });
+  try {
+    if (database.freshlyMigrated && definition.onFreshDatabase) await definition.onFreshDatabase(database, log);
+    const schema = await buildDepartmentSchema(definition);
+    const server = await serveSubgraph({
+      name: definition.name,
+      schema,
+      db: database.dataSource,
+      metrics: database.metrics,
+      log,
+      port: options.port ?? definition.defaultPort,
+      host: options.host,
+    });
+    log.info({ url: server.url }, `${definition.name} subgraph ready`);
+    return {
+      name: definition.name,
+      url: server.url,
+      port: server.port,
+      database,
+      async close() {
+        await server.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

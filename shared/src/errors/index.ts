@@ -1,0 +1,25 @@
+import { GraphQLError } from 'graphql';
+
+/** Machine-readable codes in `errors[].extensions.code`. Clients switch on these, never on messages. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  INVALID_RESIDENT_ID = 'INVALID_RESIDENT_ID',
+  INVALID_REGION_CODE = 'INVALID_REGION_CODE',
+  INVALID_HOUSEHOLD_ID = 'INVALID_HOUSEHOLD_ID',
+  INVALID_PERSON_ID = 'INVALID_PERSON_ID',
+  INVALID_MONEY = 'INVALID_MONEY',
+  INVALID_DATE = 'INVALID_DATE',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** An error the caller can fix. `field` names the input path that is wrong, when there is one. */
+export function userError(code: ErrorCode, message: string, details: { field?: string; [key: string]: unknown } = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}
+
+export function notFound(what: string, id: string): GraphQLError {
+  return userError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`, { id });
+}

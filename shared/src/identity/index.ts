@@ -1,0 +1,5 @@
+export * from './residentId';
+export * from './regionCode';
+export * from './householdId';
+export * from './money';
+export * from './localDate';

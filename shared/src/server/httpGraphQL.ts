@@ -1,0 +1,50 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Hands one node:http request to Apollo Server 5 (its integration API) and writes the answer. */
+export async function handleGraphQLRequest<C extends object>(
+  apollo: ApolloServer<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: () => Promise<C>,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const httpGraphQLRequest: HTTPGraphQLRequest = {
+    method: (req.method ?? 'GET').toUpperCase(),
+    headers,
+    search: url.search,
+    body: req.method === 'POST' ? await readJsonBody(req) : undefined,
+  };
+  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('Request body too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw Object.assign(new Error('Request body is not valid JSON'), { status: 400 });
+  }
+}

@@ -1,0 +1,37 @@
+import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
+import { Register1700000000001 } from './migrations/1700000000001-Register';
+import { ReferenceData1700000000002 } from './migrations/1700000000002-ReferenceData';
+import { Department, DutyArea, DutyAreaDepartment, PovertyLine, Region } from './reference/entities';
+import { DepartmentResolver, DutyAreaResolver, PovertyLineResolver } from './reference/dutyMatrixResolver';
+import { RegionResolver } from './reference/regionResolver';
+import { Cadre, CadreAssignment, Household, HouseholdIncome, HouseholdVisit, Person, ProcedureStep, StatusPeriod } from './register/entities';
+import { CadreAssignmentResolver, HouseholdIncomeResolver } from './register/detailResolvers';
+import { HouseholdResolver } from './register/householdResolver';
+import { householdById, personById } from './register/loaders';
+import { RegisterMutationResolver } from './register/mutationResolver';
+import { PersonResolver } from './register/personResolver';
+
+/** The poverty office (扶贫办): owns Household and Person, the regions, the duty matrix and the poverty line. */
+export const povertyOffice: DepartmentDefinition = {
+  name: 'poverty-office',
+  defaultPort: 4001,
+  resolvers: [
+    HouseholdResolver,
+    PersonResolver,
+    RegisterMutationResolver,
+    HouseholdIncomeResolver,
+    CadreAssignmentResolver,
+    RegionResolver,
+    DutyAreaResolver,
+    DepartmentResolver,
+    PovertyLineResolver,
+  ],
+  entities: [Household, Person, StatusPeriod, HouseholdIncome, HouseholdVisit, Cadre, CadreAssignment, ProcedureStep, Region, Department, DutyArea, DutyAreaDepartment, PovertyLine],
+  migrations: [Register1700000000001, ReferenceData1700000000002],
+  referenceResolvers: {
+    Household: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(householdById).load(ref.id as string) },
+    Person: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(personById).load(ref.id as string) },
+  },
+};
+
+export * from './register/codes';
