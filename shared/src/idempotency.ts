@@ -58,7 +58,7 @@ export async function runIdempotent<R>(
       return { result: previous.result as R, replayed: true };
     }
     const result = await write(tx);
-    await tx.query('UPDATE idempotency_key SET result = $2 WHERE key = $1', [request.key, JSON.stringify(result)]);
+    await tx.query('UPDATE idempotency_key SET result = $2 WHERE key = $1', [request.key, JSON.stringify(result ?? null)]);
     return { result, replayed: false };
   });
 }

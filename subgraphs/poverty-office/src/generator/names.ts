@@ -27,7 +27,7 @@ const GIVEN: Record<'MALE' | 'FEMALE', Record<Cohort, string>> = {
   MALE: {
     old: '德福贵富发财生明华国建平忠成文学云山清良正义荣昌友全兴树祥海洪泽顺安玉光如永元才茂仁先绍开银',
     middle: '伟强军勇明华建国平杰刚斌波辉林文春成兵涛东海洪超亮峰中志红军江彬世家小大德林涛龙明飞刚勇强',
-    young: '浩宇轩子涵梓博俊睿豪杰鑫磊宏晨阳航鹏翔帅瑞凯文佳家一宸泽皓铭铭烨锦程逸天乐奕',
+    young: '浩宇轩子涵梓博俊睿豪杰鑫磊宏晨阳航鹏翔帅瑞凯文佳家一宸泽皓铭烨锦程逸天乐奕',
   },
   FEMALE: {
     old: '秀英兰珍桂芳凤翠玉华琼淑芬莲菊梅群素碧清会秋春香月云仙容琴兴先明德',
@@ -63,7 +63,7 @@ const PLACE_FIRST =
   '青白石龙凤金银云红黄清高大小新长南北东西中上下马牛梨桃竹松柏杨柳花桂兴太永平安和宝福乐明光天双三九五七' +
   '水河溪岭山坪坝湾塘桥岩峰园林庙观关铺场渠盐茶麻铁木柑橙枣李杉鹤鹿燕雁仙灵紫丰富胜德义仁顺泰瑞吉祥文';
 const PLACE_SECOND_TOWN = '溪坪坝湾河桥山岭口场关铺峰塘滩园林田寨垭池岩台庄丰阳平兴和安家坊坡沱门寺';
-const PLACE_SECOND_VILLAGE = '溪坪坝湾河桥山岭口场关铺峰塘滩园林田寨垭池岩台庄丰阳平兴和安家坊坡沱门寺湖泉井坎槽梁包垭村冲';
+const PLACE_SECOND_VILLAGE = '溪坪坝湾河桥山岭口场关铺峰塘滩园林田寨垭池岩台庄丰阳平兴和安家坊坡沱门寺湖泉井坎槽梁包冲';
 
 export function placeName(rng: Rng, kind: 'town' | 'village'): string {
   if (rng.bool(0.12)) return SURNAMES.at(rng.float()) + '家';
