@@ -12,3 +12,4 @@ export * from './database';
 export * from './schema/buildSubgraphSchema';
 export * from './server/serveSubgraph';
 export * from './department';
+export * from './main';

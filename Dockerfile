@@ -1,0 +1,18 @@
+# One image for the gateway and every subgraph; docker-compose.yml picks the command.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
+COPY shared/package.json shared/
+COPY gateway/package.json gateway/
+COPY subgraphs/poverty-office/package.json subgraphs/poverty-office/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app /app
+USER node
+EXPOSE 4000 4001
+CMD ["node", "gateway/dist/main.js"]

@@ -1,0 +1,5 @@
+import { runDepartmentMain } from '@saf/kit';
+import { povertyOffice } from './index';
+import { loadDemoRegister } from './demoData';
+
+runDepartmentMain({ ...povertyOffice, onFreshDatabase: loadDemoRegister });
