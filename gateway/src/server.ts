@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger as PinoLogger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -15,6 +16,7 @@ import { createDefaultLogger, hiveLoggerFromPino } from './logging';
 import { handleHealthRequest, type ReadinessState } from './health';
 import { SupergraphFile, type LoadedSupergraph, type ReloadResult } from './supergraph-file';
 import { toWebSocketUrl } from './service-list';
+import { usePartialResults } from './partial-results';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -54,16 +56,23 @@ export interface RunningGateway {
   reloadNow(): Promise<ReloadResult>;
 }
 
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
 const WARM_QUERY = JSON.stringify({ query: 'query GatewayWarmUp { __typename }' });
 
 /**
  * Subscriptions go to each subgraph over graphql-ws at its own URL: the http transport hands
  * subscription operations to the ws transport, which swaps http(s) for ws(s).
+ *
+ * lazyCloseTimeout 0: close a subgraph socket as soon as its last subscription ends. The
+ * transport's default (3 s) leaves a timer that the graphql-ws client does not clear on
+ * dispose, so close() would not really finish until it fired.
  */
 function buildTransportEntries(subgraphUrls: Record<string, string> = {}): TransportEntryAdditions {
-  const entries: TransportEntryAdditions = { '*.http': { options: { subscriptions: { kind: 'ws' } } } };
+  const ws = { kind: 'ws', options: { lazyCloseTimeout: 0 } };
+  const entries: TransportEntryAdditions = { '*.http': { options: { subscriptions: ws } } };
   for (const [name, url] of Object.entries(subgraphUrls)) {
-    entries[name] = { location: url, options: { subscriptions: { kind: 'ws', location: toWebSocketUrl(url) } } };
+    entries[name] = { location: url, options: { subscriptions: { ...ws, location: toWebSocketUrl(url) } } };
   }
   return entries;
 }
@@ -127,8 +136,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraph: () => served,
     logging: hiveLoggerFromPino(logger),
     // A slow or dead subgraph costs at most this long; its fields come back null with an
-    // error while the other subgraphs' fields are still returned.
-    upstreamTimeout: upstreamTimeoutMs,
+    // error while the other subgraphs' fields are still returned. Not for subscriptions: the
+    // runtime would end every subscription stream after this long (the entity fetches made
+    // for each event are queries and still get the limit).
+    upstreamTimeout: ({ executionRequest }) =>
+      executionRequest?.operationType === 'subscription' ? undefined : upstreamTimeoutMs,
     transportEntries: buildTransportEntries(options.subgraphUrls),
     // Operations running when the supergraph changes finish on the schema they started on.
     gracefulSchemaReload: { drainTimeout: Math.max(30_000, upstreamTimeoutMs * 4) },
@@ -140,6 +152,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     renderGraphiQL,
     // The default landing page (404s) pulls highlight.js from a CDN.
     landingPage: false,
+    plugins: () => [usePartialResults()],
   });
 
   try {
@@ -175,11 +188,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const runtime = gateway;
   const httpServer = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
+    // Assign the id at the edge when the client sent none, so the access log, the runtime's
+    // logs, the response header and the subgraph requests all carry the same one.
+    // A client's id is kept only if it looks like an id (it ends up in logs and upstream headers).
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    req.headers['x-request-id'] = requestId;
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const path = (req.url ?? '/').split('?')[0];
       const entry = {
-        requestId: res.getHeader('x-request-id') ?? req.headers['x-request-id'],
+        requestId,
         method: req.method,
         path,
         status: res.statusCode,
@@ -189,7 +208,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       else logger.info(entry, 'request');
     });
     if (handleHealthRequest(req, res, readiness)) return;
-    void runtime.handleNodeRequestAndResponse(req, res);
+    void runtime.requestListener(req, res);
   });
 
   // graphql-ws on the same port and path. Created only now, after warm-up, so no early

@@ -157,7 +157,10 @@ export class SupergraphFile {
       return this.reject(`cannot read the file: ${(err as Error).message}`, 'missing');
     }
     const hash = sha(text);
-    if (hash === this.lastSeenHash) return { status: 'unchanged' };
+    if (hash === this.lastSeenHash) {
+      // Same bytes as last time: report the earlier verdict without logging it again.
+      return this.lastError ? { status: 'rejected', error: this.lastError } : { status: 'unchanged' };
+    }
 
     const check = validateSupergraphSdl(text);
     if (!check.ok) return this.reject(check.error, hash);

@@ -1,6 +1,7 @@
 import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 import {
   GraphQLError,
+  Kind,
   buildASTSchema,
   isEnumType,
   parse,
@@ -16,6 +17,9 @@ export interface SupergraphSubgraph {
 export type SupergraphCheck =
   | { ok: true; document: DocumentNode; subgraphs: SupergraphSubgraph[] }
   | { ok: false; error: string };
+
+const NOT_A_SUPERGRAPH =
+  'not a supergraph: it has no join__Graph enum with @join__graph(name, url) values (is it a subgraph SDL?)';
 
 function describe(err: unknown): string {
   if (err instanceof GraphQLError) {
@@ -58,6 +62,13 @@ export function validateSupergraphSdl(sdl: string): SupergraphCheck {
     return { ok: false, error: `not valid GraphQL: ${describe(err)}` };
   }
 
+  // Checked on the AST first: a subgraph SDL would otherwise fail later with a vaguer
+  // "Unknown directive @key" from schema building.
+  const hasJoinGraph = document.definitions.some(
+    (d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'join__Graph',
+  );
+  if (!hasJoinGraph) return { ok: false, error: NOT_A_SUPERGRAPH };
+
   let schema: GraphQLSchema;
   try {
     schema = buildASTSchema(document);
@@ -67,10 +78,7 @@ export function validateSupergraphSdl(sdl: string): SupergraphCheck {
 
   const subgraphs = subgraphsOf(schema);
   if (subgraphs.length === 0) {
-    return {
-      ok: false,
-      error: 'not a supergraph: it has no join__Graph enum with @join__graph(name, url) values (is it a subgraph SDL?)',
-    };
+    return { ok: false, error: NOT_A_SUPERGRAPH };
   }
 
   try {

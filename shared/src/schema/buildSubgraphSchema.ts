@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
-import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { SubgraphContext } from '../context';
 
 /** Federation directives every subgraph may use (v2.6 adds @policy; v2.5 @authenticated, @requiresScopes). */
@@ -24,7 +24,7 @@ export interface SubgraphSchemaOptions {
 export async function buildDepartmentSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: options.resolvers,
-    orphanedTypes: options.orphanedTypes,
+    orphanedTypes: [...(options.orphanedTypes ?? []), ...resolvedObjectTypes(options.resolvers)],
     skipCheck: true,
     validate: false,
     emitSchemaFile: false,
@@ -34,4 +34,23 @@ export async function buildDepartmentSchema(options: SubgraphSchemaOptions): Pro
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<SubgraphContext>[string];
   }
   return buildSubgraphSchema([{ typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`), resolvers }]);
+}
+
+/**
+ * The object types the resolvers extend. An entity that a department only extends (Household in
+ * the education subgraph) is reachable from none of its queries, so type-graphql would drop it.
+ */
+// eslint-disable-next-line @typescript-eslint/ban-types
+function resolvedObjectTypes(resolvers: readonly Function[]): Function[] {
+  return getMetadataStorage()
+    .resolverClasses.filter((meta) => resolvers.includes(meta.target))
+    .map((meta) => {
+      try {
+        return meta.getObjectType();
+      } catch {
+        return undefined; // a @Resolver() without a type (mutations only)
+      }
+    })
+    // eslint-disable-next-line @typescript-eslint/ban-types
+    .filter((type): type is Function => typeof type === 'function');
 }

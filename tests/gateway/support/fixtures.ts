@@ -10,7 +10,7 @@ const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3
 export const HOUSEHOLDS_SDL = `${LINK}
 type Query { households: [Household!]! }
 type Household @key(fields: "id") { id: ID! name: String region: String }
-type Subscription { householdRegistered(count: Int!): Household! }
+type Subscription { householdRegistered(count: Int!, intervalMs: Int! = 20): Household! }
 `;
 
 /** An older SDL of the same subgraph (no \`region\`), used for the first supergraph. */
@@ -18,6 +18,7 @@ export const HOUSEHOLDS_SDL_V1 = HOUSEHOLDS_SDL.replace(' region: String', '');
 
 export const DIBAO_SDL = `${LINK}
 type Household @key(fields: "id") { id: ID! dibaoAmount: String }
+type Mutation { recordDibaoReview(householdId: ID!): String! }
 `;
 
 /** Conflicts with the households subgraph: same non-shareable field, different type. */
@@ -40,9 +41,9 @@ export function startHouseholds(): Promise<TestSubgraph> {
       Household: { __resolveReference: (ref: { id: string }) => HOUSEHOLDS.find((h) => h.id === ref.id) },
       Subscription: {
         householdRegistered: {
-          subscribe: async function* (_: unknown, args: { count: number }) {
+          subscribe: async function* (_: unknown, args: { count: number; intervalMs: number }) {
             for (let i = 0; i < args.count; i++) {
-              await new Promise((r) => setTimeout(r, 20));
+              await new Promise((r) => setTimeout(r, args.intervalMs));
               yield { householdRegistered: HOUSEHOLDS[i % HOUSEHOLDS.length] };
             }
           },
@@ -81,6 +82,12 @@ export function startDibao(delay: Delay): Promise<TestSubgraph> {
         __resolveReference: async (ref: { id: string }) => {
           await delay.wait();
           return { id: ref.id, dibaoAmount: DIBAO[ref.id] ?? null };
+        },
+      },
+      Mutation: {
+        recordDibaoReview: async (_: unknown, args: { householdId: string }) => {
+          await delay.wait();
+          return `reviewed ${args.householdId}`;
         },
       },
     },

@@ -81,7 +81,7 @@ export function buildCounty(size: number, seed: number): County {
   if (townTotal - zhen > 200) zhen = townTotal - 200;
   const townCodes = [...assignCodes(rng, zhen, 100, 199), ...assignCodes(rng, townTotal - zhen, 200, 399)];
   const usedNames = new Set<string>();
-  const villagesPerTown = apportion(rng, villageTotal, townTotal, 1, MAX_VILLAGES_PER_TOWN, () => rng.real(0.6, 1.4));
+  const villagesPerTown = apportion(villageTotal, townTotal, 1, MAX_VILLAGES_PER_TOWN, () => rng.real(0.6, 1.4));
 
   const towns: Town[] = [];
   const villages: Village[] = [];
@@ -117,8 +117,8 @@ export function buildCounty(size: number, seed: number): County {
   let inPoor = poor.length === 0 ? 0 : Math.round(size * SHARE_IN_POOR_VILLAGES);
   inPoor = Math.min(Math.max(inPoor, poor.length), size - other.length);
   const weight = () => Math.exp(rng.normal(0, 0.35));
-  apportion(rng, inPoor, poor.length, 1, MAX_HOUSEHOLDS_PER_VILLAGE, weight).forEach((n, i) => (poor[i].householdCount = n));
-  apportion(rng, size - inPoor, other.length, 1, MAX_HOUSEHOLDS_PER_VILLAGE, weight).forEach((n, i) => (other[i].householdCount = n));
+  apportion(inPoor, poor.length, 1, MAX_HOUSEHOLDS_PER_VILLAGE, weight).forEach((n, i) => (poor[i].householdCount = n));
+  apportion(size - inPoor, other.length, 1, MAX_HOUSEHOLDS_PER_VILLAGE, weight).forEach((n, i) => (other[i].householdCount = n));
 
   let household = 0;
   let cadres = 0;
@@ -233,7 +233,7 @@ function assignCodes(rng: Rng, n: number, lo: number, hi: number): number[] {
  * Splits `total` into `n` integer parts, each in [min, max], proportional to random weights
  * (largest remainder).
  */
-function apportion(rng: Rng, total: number, n: number, min: number, max: number, weight: () => number): number[] {
+function apportion(total: number, n: number, min: number, max: number, weight: () => number): number[] {
   if (n === 0) {
     if (total !== 0) throw new RangeError('nothing to apportion into');
     return [];
