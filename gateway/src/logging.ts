@@ -3,7 +3,7 @@ import { Logger as HiveLogger, type LogLevel as HiveLogLevel, type LogWriter } f
 
 /** The gateway's own logger when the caller gives none: JSON lines on stdout, LOG_LEVEL aware. */
 export function createDefaultLogger(): PinoLogger {
-  return pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info' });
+  return pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info') });
 }
 
 /** pino levels the Hive logger does not have collapse to the nearest one it does. */

@@ -62,14 +62,16 @@ export async function startDepartmentSubgraph(definition: DepartmentDefinition, 
       host: options.host,
     });
     log.info({ url: server.url }, `${definition.name} subgraph ready`);
+    let closing: Promise<void> | undefined;
     return {
       name: definition.name,
       url: server.url,
       port: server.port,
       database,
-      async close() {
-        await server.close();
-        await database.close();
+      close() {
+        // Idempotent: tests stop a subgraph mid-suite and again in their teardown.
+        closing ??= server.close().then(() => database.close());
+        return closing;
       },
     };
   } catch (error) {

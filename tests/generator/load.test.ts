@@ -3,24 +3,17 @@ import { isValidResidentId } from '@saf/kit';
 import { HouseholdBundle, PRESETS, iterateHouseholds, loadRegister } from '../../subgraphs/poverty-office/src/generator';
 import { ScratchDatabase, createScratchDatabase, migrateRegister, tableDigests } from './database';
 
-/**
- * Loads the generator into real PostgreSQL (TEST_DATABASE_URL, else 127.0.0.1:5432). Without a
- * server and without TEST_DATABASE_URL the tests say so and pass vacuously.
- */
+/** Loads the generator into real PostgreSQL (TEST_DATABASE_URL, else 127.0.0.1:5432). */
 jest.setTimeout(120_000);
 
 const SEED = 7;
-let db: ScratchDatabase | null = null;
+let db: ScratchDatabase;
 let demo: Pool;
 let loaded: Awaited<ReturnType<typeof loadRegister>>;
 const expected: HouseholdBundle[] = [];
 
 beforeAll(async () => {
   db = await createScratchDatabase();
-  if (!db) {
-    console.warn('generator load tests skipped: no PostgreSQL at 127.0.0.1:5432 and no TEST_DATABASE_URL');
-    return;
-  }
   demo = await db.pool('register_a');
   await migrateRegister(demo);
   const progress: Array<[number, number]> = [];
@@ -38,7 +31,6 @@ const count = async (pool: Pool, sql: string) => Number((await pool.query(sql)).
 
 describe('loadRegister on PostgreSQL', () => {
   it('loads the demo preset with COPY, the same rows the iterator yields', async () => {
-    if (!db) return;
     expect(loaded.method).toBe('copy');
     expect(loaded.households).toBe(PRESETS.demo);
     expect(await count(demo, 'SELECT count(*) n FROM household')).toBe(PRESETS.demo);
@@ -52,7 +44,6 @@ describe('loadRegister on PostgreSQL', () => {
   });
 
   it('stores valid resident IDs and region-prefixed household IDs', async () => {
-    if (!db) return;
     const { rows } = await demo.query('SELECT resident_id FROM person');
     expect(rows.filter((r) => !isValidResidentId(r.resident_id))).toEqual([]);
     expect(await count(demo, 'SELECT count(*) n FROM household WHERE left(id, 12) <> region_code')).toBe(0);
@@ -61,7 +52,6 @@ describe('loadRegister on PostgreSQL', () => {
   });
 
   it('keeps status periods without overlaps and exactly one open period per household', async () => {
-    if (!db) return;
     expect(await count(demo, `
       SELECT count(*) n FROM household_status_period a JOIN household_status_period b
         ON a.household_id = b.household_id AND a.effective_from < b.effective_from
@@ -75,7 +65,6 @@ describe('loadRegister on PostgreSQL', () => {
   });
 
   it('matches the Kaizhou cause mix and keeps incomes on the right side of the line', async () => {
-    if (!db) return;
     const { rows } = await demo.query('SELECT main_cause, count(*)::float / sum(count(*)) OVER () * 100 AS pct FROM household GROUP BY main_cause');
     const pct = Object.fromEntries(rows.map((r) => [r.main_cause, Number(r.pct)]));
     expect(Math.abs(pct.ILLNESS - 36.39)).toBeLessThan(3);
@@ -93,7 +82,6 @@ describe('loadRegister on PostgreSQL', () => {
   });
 
   it('writes byte-identical tables for the same seed, and different ones for another seed', async () => {
-    if (!db) return;
     const again = await db.pool('register_b');
     await migrateRegister(again);
     await loadRegister(again, { size: 'demo', seed: SEED, analyze: false });
@@ -109,7 +97,6 @@ describe('loadRegister on PostgreSQL', () => {
   });
 
   it('writes the same rows through the INSERT fallback as through COPY', async () => {
-    if (!db) return;
     const viaCopy = await db.pool('register_copy');
     const viaInsert = await db.pool('register_insert');
     await migrateRegister(viaCopy);
@@ -121,7 +108,6 @@ describe('loadRegister on PostgreSQL', () => {
   });
 
   it('refuses to load over an existing register unless asked to replace it', async () => {
-    if (!db) return;
     const pool = await db.pool('register_replace');
     await migrateRegister(pool);
     await loadRegister(pool, { size: 150, seed: 1, analyze: false });

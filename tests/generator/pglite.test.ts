@@ -1,39 +1,27 @@
-import { ChildProcess, fork } from 'node:child_process';
-import path from 'node:path';
 import { Pool } from 'pg';
+import { EmbeddedPostgres, startEmbeddedPostgres } from '@saf/kit';
 import { detectLoadMethod, iterateHouseholds, loadRegister } from '../../subgraphs/poverty-office/src/generator';
 import { migrateRegister } from './database';
 
 /**
- * The embedded default: PGlite served over pglite-socket (`new PGLiteSocketServer({ db, port: 0 })`),
- * where COPY FROM STDIN is not available. The loader detects it and falls back to multi-row INSERTs.
- * The server runs in a child process (see pglite-server.js); the test talks to it like the
- * subgraphs do, with `pg`.
+ * The embedded default: PGlite served over pglite-socket, where COPY FROM STDIN is not available.
+ * The loader detects it and falls back to multi-row INSERTs.
  */
 jest.setTimeout(120_000);
 
-let child: ChildProcess;
+let embedded: EmbeddedPostgres;
 let pool: Pool;
 
 beforeAll(async () => {
-  child = fork(path.join(__dirname, 'pglite-server.js'), ['poverty_office'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m) => resolve((m as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`PGlite server exited with ${code}`)));
-  });
-  // pglite-socket ignores startup options such as search_path; the server set it for everyone.
-  pool = new Pool({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`, max: 1 });
-  pool.on('error', () => undefined);
+  embedded = await startEmbeddedPostgres('memory://', 'poverty_office');
+  // pglite-socket ignores startup options such as search_path; the kit set it for everyone.
+  pool = new Pool({ connectionString: embedded.url, max: 1 });
   await migrateRegister(pool);
 });
 
 afterAll(async () => {
   await pool?.end();
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await embedded?.stop();
 });
 
 describe('loadRegister on PGlite', () => {

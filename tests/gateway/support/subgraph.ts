@@ -2,6 +2,7 @@
  * A tiny real Federation 2 subgraph for gateway tests: @apollo/server + @apollo/subgraph on a
  * node:http server (port 0), optionally with graphql-ws on the same port and path.
  */
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -34,7 +35,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 export async function startTestSubgraph(options: TestSubgraphOptions): Promise<TestSubgraph> {
   const schema = buildSubgraphSchema([{ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as never }]);
-  const apollo = new ApolloServer({ schema });
+  const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
   const requests: http.IncomingHttpHeaders[] = [];
 

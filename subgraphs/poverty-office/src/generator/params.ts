@@ -1,3 +1,4 @@
+import { POVERTY_LINES } from '../reference/povertyLines';
 import { PovertyCause, WelfareCategory } from '../register/codes';
 import { Weighted } from './prng';
 
@@ -127,9 +128,7 @@ export const RETURNED_SHARE = 0.015;
  * source of truth; `loadRegister` reads it and uses these values only for missing years (and the
  * database-free iterators use them as they are).
  */
-export const DEFAULT_POVERTY_LINES_YUAN: Readonly<Record<number, number>> = {
-  2013: 2736, 2014: 2800, 2015: 2855, 2016: 2952, 2017: 2952, 2018: 2995, 2019: 3218, 2020: 4000,
-};
+export const DEFAULT_POVERTY_LINES_YUAN: Readonly<Record<number, number>> = Object.fromEntries(POVERTY_LINES.map((l) => [l.year, l.yuan]));
 
 /**
  * Address codes (first six digits) of resident ID numbers. An ID keeps the code of the place where

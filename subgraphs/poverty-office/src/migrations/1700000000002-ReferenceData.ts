@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { DUTY_MATRIX, DutyRole } from '../reference/dutyMatrix';
+import { POVERTY_LINES } from '../reference/povertyLines';
 
 /**
  * Seeds the duty matrix (seed 004, from reference/duty-matrix.json) and the poverty line per year
@@ -35,15 +36,3 @@ export class ReferenceData1700000000002 implements MigrationInterface {
     await q.query('DELETE FROM poverty_line; DELETE FROM duty_area_department; DELETE FROM duty_area; DELETE FROM department;');
   }
 }
-
-/** 国家扶贫标准 (2,300 yuan at 2010 prices), current yuan per person per year. */
-const POVERTY_LINES = [
-  { year: 2013, yuan: 2736, verified: true, source: 'reference/domain.md §2.3 (ogasy.com/shenghuobaike/57038.html)' },
-  { year: 2014, yuan: 2800, verified: true, source: 'reference/domain.md §2.3 (China Daily 2016-06-22)' },
-  { year: 2015, yuan: 2855, verified: true, source: 'reference/domain.md §2.3 (renrendoc.com/paper/92692702.html)' },
-  { year: 2016, yuan: 2952, verified: false, source: 'commonly cited figure; unverified (reference/domain.md §5)' },
-  { year: 2017, yuan: 2952, verified: false, source: 'commonly cited figure; unverified (reference/domain.md §5)' },
-  { year: 2018, yuan: 2995, verified: false, source: 'commonly cited figure; unverified (reference/domain.md §5)' },
-  { year: 2019, yuan: 3218, verified: false, source: 'commonly cited figure; unverified (reference/domain.md §5)' },
-  { year: 2020, yuan: 4000, verified: true, source: 'reference/domain.md §2.3 (≈ 4,000 yuan, herald.ng/?p=661700)' },
-];

@@ -1,0 +1,7 @@
+import type { DepartmentDefinition } from '@saf/kit';
+import { povertyOffice } from '@saf/poverty-office';
+
+/** Every department subgraph of gateway/subgraphs.json, by name. */
+export const DEPARTMENTS: Record<string, DepartmentDefinition> = {
+  'poverty-office': povertyOffice,
+};
