@@ -13,3 +13,4 @@ export * from './schema/buildSubgraphSchema';
 export * from './server/serveSubgraph';
 export * from './department';
 export * from './main';
+export * from './bulk';

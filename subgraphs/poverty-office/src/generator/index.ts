@@ -4,7 +4,9 @@
  *   loadRegister(pool, { size: 'county', seed: 1, onProgress: progressReporter('register') })
  *   for (const h of iterateHouseholds('demo', 1)) ...   // the same households, without a database
  */
-export { loadRegister, detectLoadMethod } from './load';
+export { loadRegister } from './load';
+export { detectLoadMethod, ProgressBar, progressReporter } from '@saf/kit';
+export type { ProgressBarOptions, ProgressOutput } from '@saf/kit';
 export type { LoadMethod, LoadOptions, LoadResult } from './load';
 export {
   iterateHouseholds,
@@ -21,7 +23,7 @@ export type { HouseholdBundle, GeneratedPerson } from './household';
 export { regionRows, cadreRows, cadreRow, cadreId } from './county';
 export type { County, Town, Village } from './county';
 export * from './rows';
-export { TABLE_SPECS, copyLine, unnestInsert } from './tables';
+export { TABLE_SPECS } from './tables';
 export {
   PRESETS,
   MAX_HOUSEHOLDS,
@@ -34,5 +36,3 @@ export {
 } from './params';
 export type { RegisterPreset } from './params';
 export { Rng, Weighted, hash32 } from './prng';
-export { ProgressBar, progressReporter } from './progress';
-export type { ProgressBarOptions, ProgressOutput } from './progress';

@@ -1,0 +1,3 @@
+export * from './tableSpec';
+export * from './bulkLoad';
+export * from './progress';
