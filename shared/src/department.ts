@@ -4,6 +4,8 @@ import { createLogger, Logger } from './logging';
 import { DatabaseTarget, resolveDatabaseTarget } from './database/target';
 import { DepartmentDatabase, openDepartmentDatabase } from './database/open';
 import { IdempotencyKeys1600000000000 } from './idempotency';
+import { ChangeEvents1600000000001 } from './changes';
+import { RegisterClient } from './federation/registerClient';
 import { buildDepartmentSchema, SubgraphSchemaOptions } from './schema/buildSubgraphSchema';
 import { serveSubgraph } from './server/serveSubgraph';
 
@@ -18,7 +20,7 @@ export interface DepartmentDefinition extends SubgraphSchemaOptions {
   // eslint-disable-next-line @typescript-eslint/ban-types
   resolvers: NonEmptyArray<Function>;
   entities: MixedList<Constructor | string | EntitySchema>;
-  /** The department's own migrations, oldest first; the kit's idempotency table comes before them. */
+  /** The department's own migrations, oldest first; the kit's tables (idempotency keys, change events) come first. */
   migrations: Constructor[];
   /** Runs once after the first migration on an empty database, e.g. to load demo data. */
   onFreshDatabase?: (db: DepartmentDatabase, log: Logger) => Promise<void>;
@@ -29,6 +31,8 @@ export interface StartOptions {
   host?: string;
   target?: DatabaseTarget;
   log?: Logger;
+  /** The poverty office's subgraph, for register checks. Default REGISTER_URL or http://localhost:4001/graphql. */
+  registerUrl?: string;
 }
 
 export interface RunningSubgraph {
@@ -39,6 +43,9 @@ export interface RunningSubgraph {
   close(): Promise<void>;
 }
 
+/** Tables every subgraph has, before its own. */
+export const KIT_MIGRATIONS = [IdempotencyKeys1600000000000, ChangeEvents1600000000001];
+
 /** Opens the database (migrating it), builds the schema and serves it. */
 export async function startDepartmentSubgraph(definition: DepartmentDefinition, options: StartOptions = {}): Promise<RunningSubgraph> {
   const log = options.log ?? createLogger(definition.name);
@@ -46,7 +53,7 @@ export async function startDepartmentSubgraph(definition: DepartmentDefinition, 
     department: definition.name,
     target: options.target ?? resolveDatabaseTarget(definition.name),
     entities: definition.entities,
-    migrations: [IdempotencyKeys1600000000000, ...definition.migrations],
+    migrations: [...KIT_MIGRATIONS, ...definition.migrations],
     logger: log,
   });
   try {
@@ -60,6 +67,7 @@ export async function startDepartmentSubgraph(definition: DepartmentDefinition, 
       log,
       port: options.port ?? definition.defaultPort,
       host: options.host,
+      register: new RegisterClient(options.registerUrl),
     });
     log.info({ url: server.url }, `${definition.name} subgraph ready`);
     let closing: Promise<void> | undefined;

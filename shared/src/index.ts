@@ -14,3 +14,6 @@ export * from './server/serveSubgraph';
 export * from './department';
 export * from './main';
 export * from './bulk';
+export * from './federation';
+export * from './changes';
+export * from './filters';

@@ -32,6 +32,11 @@ describe('registering a household', () => {
     expect(household.members.map((m: { id: string }) => m.id)).toEqual([`${household.id}-01`, `${household.id}-02`, `${household.id}-03`]);
     expect(household.members[1]).toMatchObject({ name: '李秀英', sex: 'FEMALE', birthDate: '1970-11-20', relation: 'SPOUSE' });
     expect(household.head.name).toBe('王建国');
+    const events = await po.subgraph.database.dataSource.query('SELECT record, record_id, kind, person_id FROM change_event WHERE household_id = $1 ORDER BY id', [household.id]);
+    expect(events).toEqual([
+      { record: 'Household', record_id: household.id, kind: 'CREATED', person_id: null },
+      ...[1, 2, 3].map((n) => ({ record: 'Person', record_id: `${household.id}-0${n}`, kind: 'CREATED', person_id: `${household.id}-0${n}` })),
+    ]);
   });
 
   it('replays the first result for a repeated idempotency key and writes nothing', async () => {
@@ -66,12 +71,12 @@ describe('registering a household', () => {
     ['a malformed phone number', { phone: '12345' }, 'BAD_USER_INPUT'],
     ['an unknown welfare category', { welfareCategory: 'RICH' }, 'BAD_USER_INPUT'],
   ])('rejects %s with a clear code and writes nothing', async (_case, overrides, code) => {
-    const before = [await count('household'), await count('person'), await count('idempotency_key')];
+    const before = [await count('household'), await count('person'), await count('idempotency_key'), await count('change_event')];
     const res = await po.gql(REGISTER, { input: householdInput(overrides), key: `bad-input-${code}-${Math.random()}` });
     expect(res.data?.registerHousehold ?? null).toBeNull();
     expect(errorCodes(res)).toEqual([code]);
     expect(res.errors![0].message.length).toBeGreaterThan(10);
-    expect([await count('household'), await count('person'), await count('idempotency_key')]).toEqual(before);
+    expect([await count('household'), await count('person'), await count('idempotency_key'), await count('change_event')]).toEqual(before);
   });
 
   it('rejects a resident already registered in another household, atomically', async () => {

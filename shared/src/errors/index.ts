@@ -10,6 +10,10 @@ export enum ErrorCode {
   INVALID_MONEY = 'INVALID_MONEY',
   INVALID_DATE = 'INVALID_DATE',
   NOT_FOUND = 'NOT_FOUND',
+  /** A department record names a household or person the poverty office's register does not have. */
+  NOT_IN_REGISTER = 'NOT_IN_REGISTER',
+  /** The register could not be asked (poverty-office subgraph down); retry later. */
+  REGISTER_UNAVAILABLE = 'REGISTER_UNAVAILABLE',
   CONFLICT = 'CONFLICT',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',

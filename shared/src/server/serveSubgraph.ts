@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { SubgraphContext } from '../context';
 import { Loaders } from '../loaders';
+import { RegisterClient } from '../federation/registerClient';
 import { SqlMetrics } from '../database/sqlMetrics';
 import { handleGraphQLRequest } from './httpGraphQL';
 import { formatError } from './formatError';
@@ -23,6 +24,7 @@ export interface ServeOptions {
   log: Logger;
   port: number;
   host?: string;
+  register: RegisterClient;
 }
 
 export interface RunningServer {
@@ -48,6 +50,8 @@ export async function serveSubgraph(options: ServeOptions): Promise<RunningServe
   await apollo.start();
 
   const makeContext = (requestId: string): SubgraphContext => ({
+    department: options.name,
+    register: options.register,
     requestId,
     log: log.child({ requestId }),
     db: options.db,

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createLogger, openDepartmentDatabase, resolveDatabaseTarget, IdempotencyKeys1600000000000 } from '@saf/kit';
+import { createLogger, KIT_MIGRATIONS, openDepartmentDatabase, resolveDatabaseTarget } from '@saf/kit';
 import { povertyOffice } from '../index';
 import { loadRegister, PRESETS, progressReporter, MAX_HOUSEHOLDS } from '../generator';
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     department: povertyOffice.name,
     target: resolveDatabaseTarget(povertyOffice.name),
     entities: povertyOffice.entities,
-    migrations: [IdempotencyKeys1600000000000, ...povertyOffice.migrations],
+    migrations: [...KIT_MIGRATIONS, ...povertyOffice.migrations],
     logger: log,
   });
   const pool = new Pool({ connectionString: database.url, max: 1, options: `-c search_path=${database.schema},public` });

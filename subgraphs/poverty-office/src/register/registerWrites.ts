@@ -5,6 +5,8 @@ import {
   makePersonId,
   notFound,
   prefixUpperBound,
+  recordChanges,
+  ChangeEvent,
   residentIdBirthDate,
   residentIdSex,
   RegionLevel,
@@ -26,7 +28,12 @@ import {
   validateYear,
 } from './validation';
 
-/** Register writes. Each runs inside the caller's transaction and validates before it writes. */
+/**
+ * Register writes. Each runs inside the caller's transaction, validates before it writes, and
+ * records its change events in the same transaction.
+ */
+
+const changed = (tx: EntityManager, events: ChangeEvent[]) => recordChanges(tx, 'poverty-office', events);
 
 export async function registerHousehold(tx: EntityManager, input: RegisterHouseholdInput): Promise<string> {
   validatePastDate(input.identifiedOn, 'input.identifiedOn');
@@ -66,6 +73,10 @@ export async function registerHousehold(tx: EntityManager, input: RegisterHouseh
   const headFirst = [...input.members].sort((a, b) => Number(b.relation === Relation.HEAD) - Number(a.relation === Relation.HEAD));
   await tx.insert(Person, headFirst.map((member, i) => personRow(makePersonId(id, i + 1), id, member)));
   await tx.insert(StatusPeriod, { householdId: id, status: PovertyStatus.NOT_EXITED, effectiveFrom: input.identifiedOn, effectiveTo: null, reason: 'identified' });
+  await changed(tx, [
+    { record: 'Household', recordId: id, kind: 'CREATED', householdId: id },
+    ...headFirst.map((_, i) => ({ record: 'Person', recordId: makePersonId(id, i + 1), kind: 'CREATED' as const, householdId: id, personId: makePersonId(id, i + 1) })),
+  ]);
   return id;
 }
 
@@ -75,6 +86,7 @@ export async function updateHousehold(tx: EntityManager, id: string, input: Upda
   validateContact(input);
   const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
   await tx.update(Household, { id }, { ...changes, updatedAt: () => 'now()' });
+  await changed(tx, [{ record: 'Household', recordId: id, kind: 'UPDATED', householdId: id }]);
 }
 
 export async function changeHouseholdStatus(tx: EntityManager, id: string, input: ChangeStatusInput): Promise<void> {
@@ -91,6 +103,7 @@ export async function changeHouseholdStatus(tx: EntityManager, id: string, input
   await tx.insert(StatusPeriod, { householdId: id, status: input.status, effectiveFrom: input.effectiveFrom, effectiveTo: null, reason: input.reason });
   const exitYear = input.status === PovertyStatus.EXITED_WITH_POLICY ? Number(input.effectiveFrom.slice(0, 4)) : household.exitYear;
   await tx.update(Household, { id }, { status: input.status, exitYear, updatedAt: () => 'now()' });
+  await changed(tx, [{ record: 'Household', recordId: id, kind: 'UPDATED', householdId: id }]);
 }
 
 export async function addHouseholdMember(tx: EntityManager, householdId: string, member: MemberInput): Promise<string> {
@@ -103,6 +116,7 @@ export async function addHouseholdMember(tx: EntityManager, householdId: string,
   if (lastNumber >= 99) throw userError(ErrorCode.CONFLICT, 'the household has no member numbers left', { field: 'householdId' });
   const id = makePersonId(householdId, lastNumber + 1);
   await tx.insert(Person, personRow(id, householdId, member));
+  await changed(tx, [{ record: 'Person', recordId: id, kind: 'CREATED', householdId, personId: id }]);
   return id;
 }
 
@@ -116,6 +130,7 @@ export async function updateHouseholdMember(tx: EntityManager, personId: string,
   }
   const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
   await tx.update(Person, { id: personId }, { ...changes, updatedAt: () => 'now()' });
+  await changed(tx, [{ record: 'Person', recordId: personId, kind: 'UPDATED', householdId: person.householdId, personId }]);
 }
 
 export async function recordIncome(tx: EntityManager, householdId: string, input: IncomeInput): Promise<void> {
@@ -129,6 +144,7 @@ export async function recordIncome(tx: EntityManager, householdId: string, input
        SET net_income_per_capita_fen = EXCLUDED.net_income_per_capita_fen, household_size = EXCLUDED.household_size, recorded_at = now()`,
     [householdId, input.year, input.netIncomePerCapita, MemberStatus.ACTIVE],
   );
+  await changed(tx, [{ record: 'HouseholdIncome', recordId: `${householdId}/${input.year}`, kind: 'UPDATED', householdId }]);
 }
 
 export async function recordVisit(tx: EntityManager, householdId: string, input: VisitInput): Promise<number> {
@@ -136,7 +152,9 @@ export async function recordVisit(tx: EntityManager, householdId: string, input:
   validateName(input.visitor, 'input.visitor');
   await lockHousehold(tx, householdId);
   const result = await tx.insert(HouseholdVisit, { householdId, ...input, notes: input.notes ?? null });
-  return Number(result.identifiers[0].id);
+  const id = Number(result.identifiers[0].id);
+  await changed(tx, [{ record: 'HouseholdVisit', recordId: String(id), kind: 'CREATED', householdId }]);
+  return id;
 }
 
 export async function recordProcedureStep(tx: EntityManager, householdId: string, input: ProcedureStepInput): Promise<number> {
@@ -159,7 +177,9 @@ export async function recordProcedureStep(tx: EntityManager, householdId: string
     postingStart: input.postingStart ?? null,
     postingEnd: input.postingEnd ?? null,
   });
-  return Number(result.identifiers[0].id);
+  const id = Number(result.identifiers[0].id);
+  await changed(tx, [{ record: 'ProcedureStep', recordId: String(id), kind: 'CREATED', householdId }]);
+  return id;
 }
 
 function validatePosting(input: ProcedureStepInput): void {

@@ -1,0 +1,2 @@
+export * from './entityKeys';
+export * from './registerClient';

@@ -1,0 +1,70 @@
+import { ErrorCode, userError } from '../errors';
+
+/** Where departments look up the register: the poverty office's subgraph. */
+export const DEFAULT_REGISTER_URL = 'http://localhost:4001/graphql';
+
+export interface RegisterPerson {
+  id: string;
+  householdId: string;
+}
+
+/**
+ * Asks the poverty office whether households and persons exist, in one `_entities` request per
+ * batch, so that a department never writes records for someone who is not in the register.
+ */
+export class RegisterClient {
+  constructor(private readonly url: string = process.env.REGISTER_URL ?? DEFAULT_REGISTER_URL, private readonly timeoutMs = 5000) {}
+
+  async existingHouseholds(ids: readonly string[]): Promise<Set<string>> {
+    const found = await this.entities<{ id: string } | null>('Household', ids, '... on Household { id }');
+    return new Set(found.filter((h): h is { id: string } => h !== null).map((h) => h.id));
+  }
+
+  async persons(ids: readonly string[]): Promise<Map<string, RegisterPerson>> {
+    const found = await this.entities<RegisterPerson | null>('Person', ids, '... on Person { id householdId }');
+    return new Map(found.filter((p): p is RegisterPerson => p !== null).map((p) => [p.id, p]));
+  }
+
+  /** Throws NOT_IN_REGISTER naming the first unknown household. */
+  async assertHouseholdsExist(ids: readonly string[], field = 'householdId'): Promise<void> {
+    const found = await this.existingHouseholds(ids);
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw userError(ErrorCode.NOT_IN_REGISTER, `household ${missing} is not in the register`, { field, id: missing });
+  }
+
+  /** Throws NOT_IN_REGISTER for an unknown person, or CONFLICT when a person is not in the given household. */
+  async assertPersonsExist(people: ReadonlyArray<{ personId: string; householdId?: string | null }>, field = 'personId'): Promise<Map<string, RegisterPerson>> {
+    const found = await this.persons(people.map((p) => p.personId));
+    for (const p of people) {
+      const person = found.get(p.personId);
+      if (!person) throw userError(ErrorCode.NOT_IN_REGISTER, `person ${p.personId} is not in the register`, { field, id: p.personId });
+      if (p.householdId && person.householdId !== p.householdId) {
+        throw userError(ErrorCode.CONFLICT, `person ${p.personId} belongs to household ${person.householdId}, not ${p.householdId}`, { field });
+      }
+    }
+    return found;
+  }
+
+  private async entities<T>(typename: string, ids: readonly string[], selection: string): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const unique = [...new Set(ids)];
+    let response: Response;
+    try {
+      response = await fetch(this.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+          variables: { r: unique.map((id) => ({ __typename: typename, id })) },
+        }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw userError(ErrorCode.REGISTER_UNAVAILABLE, `the register (poverty office) cannot be reached: ${(error as Error).message}`);
+    }
+    const body = (await response.json()) as { data?: { _entities: T[] }; errors?: Array<{ message: string }> };
+    if (!body.data) throw userError(ErrorCode.REGISTER_UNAVAILABLE, `the register answered with an error: ${body.errors?.[0]?.message ?? response.status}`);
+    const byId = new Map(unique.map((id, i) => [id, body.data!._entities[i]]));
+    return ids.map((id) => byId.get(id) as T);
+  }
+}

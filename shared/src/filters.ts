@@ -1,0 +1,21 @@
+import { ErrorCode, userError } from './errors';
+import { isValidRegionPrefix, prefixUpperBound } from './identity';
+
+/**
+ * Household and person IDs start with the village code, so every department filters by region
+ * with a range on its own household_id column: no join, and an index scan.
+ */
+export function regionPrefixRange(prefix: string, field = 'regionPrefix'): { low: string; high: string } {
+  if (!isValidRegionPrefix(prefix)) {
+    throw userError(ErrorCode.INVALID_REGION_CODE, `Invalid ${field} "${prefix}": expected the 2, 4, 6, 9 or 12-digit prefix of a region code`, { field });
+  }
+  return { low: prefix, high: prefixUpperBound(prefix) };
+}
+
+/** Years the platform holds data for: from the first register year (2013) to next year. */
+export function validateDataYear(year: number, field = 'year'): void {
+  const latest = new Date().getUTCFullYear() + 1;
+  if (!Number.isInteger(year) || year < 2013 || year > latest) {
+    throw userError(ErrorCode.BAD_USER_INPUT, `${field} must be a year from 2013 to ${latest}`, { field });
+  }
+}
