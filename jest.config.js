@@ -9,8 +9,8 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@saf/kit$': '<rootDir>/shared/src',
-    '^@saf/poverty-office$': '<rootDir>/subgraphs/poverty-office/src',
     '^@saf/gateway$': '<rootDir>/gateway/src',
+    '^@saf/([a-z-]+)$': '<rootDir>/subgraphs/$1/src',
   },
   setupFiles: ['reflect-metadata'],
   testTimeout: 60000,

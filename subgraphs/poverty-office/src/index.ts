@@ -35,3 +35,4 @@ export const povertyOffice: DepartmentDefinition = {
 };
 
 export * from './register/codes';
+export * from './generator';

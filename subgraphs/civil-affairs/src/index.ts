@@ -1,0 +1,1 @@
+// Port 4004. Filled in by issue 3.

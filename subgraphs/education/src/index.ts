@@ -1,0 +1,1 @@
+// Port 4002. Filled in by issue 3.

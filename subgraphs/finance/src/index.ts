@@ -1,0 +1,1 @@
+// Port 4006. Filled in by issue 3.

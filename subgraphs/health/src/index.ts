@@ -1,0 +1,1 @@
+// Port 4003. Filled in by issue 3.

@@ -1,0 +1,1 @@
+// Port 4005. Filled in by issue 3.
