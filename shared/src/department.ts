@@ -22,8 +22,24 @@ export interface DepartmentDefinition extends SubgraphSchemaOptions {
   entities: MixedList<Constructor | string | EntitySchema>;
   /** The department's own migrations, oldest first; the kit's tables (idempotency keys, change events) come first. */
   migrations: Constructor[];
-  /** Runs once after the first migration on an empty database, e.g. to load demo data. */
+  /** Deterministic synthetic records (demo data on first start, `npm run generate`, tests, benchmarks). */
+  syntheticData?: SyntheticData;
+  /** Runs once after the first migration on an empty database (main.ts loads the demo data here). */
   onFreshDatabase?: (db: DepartmentDatabase, log: Logger) => Promise<void>;
+}
+
+export interface SyntheticDataOptions {
+  /** Households of the generated county: the same households in every department. */
+  size: number;
+  seed: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SyntheticData {
+  /** Writes the department's records for the generated county (pool's search_path = its schema). */
+  load(pool: import('pg').Pool, options: SyntheticDataOptions): Promise<unknown>;
+  /** The tables `load` fills, emptied (in this order) before a reload. */
+  tables: string[];
 }
 
 export interface StartOptions {

@@ -17,3 +17,4 @@ export * from './bulk';
 export * from './federation';
 export * from './changes';
 export * from './filters';
+export * from './synthetic';

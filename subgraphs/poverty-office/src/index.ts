@@ -10,6 +10,7 @@ import { HouseholdResolver } from './register/householdResolver';
 import { householdById, personById } from './register/loaders';
 import { RegisterMutationResolver } from './register/mutationResolver';
 import { PersonResolver } from './register/personResolver';
+import { loadRegister } from './generator';
 
 /** The poverty office (扶贫办): owns Household and Person, the regions, the duty matrix and the poverty line. */
 export const povertyOffice: DepartmentDefinition = {
@@ -31,6 +32,11 @@ export const povertyOffice: DepartmentDefinition = {
   referenceResolvers: {
     Household: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(householdById).load(ref.id as string) },
     Person: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(personById).load(ref.id as string) },
+  },
+  syntheticData: {
+    load: (pool, options) => loadRegister(pool, options),
+    // Children first; regions last (the loader brings the county's regions back).
+    tables: ['procedure_step', 'cadre_assignment', 'household_visit', 'household_income', 'household_status_period', 'person', 'household', 'cadre', 'region'],
   },
 };
 
