@@ -1,4 +1,4 @@
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ErrorCode, userError } from './errors';
 
 /** Relay-style cursor pagination over a stable, unique sort key (keyset, never OFFSET). */
@@ -6,7 +6,9 @@ import { ErrorCode, userError } from './errors';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
 
+// Every subgraph declares the same PageInfo; @shareable lets them compose.
 @ObjectType({ description: 'Relay page information.' })
+@Directive('@shareable')
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage: boolean;
