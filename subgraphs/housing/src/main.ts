@@ -1,0 +1,4 @@
+import { runDepartmentMain } from '@saf/kit';
+import { housing } from './index';
+
+runDepartmentMain(housing);
