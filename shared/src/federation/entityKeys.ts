@@ -7,17 +7,38 @@ import { HouseholdIdScalar, PersonIdScalar } from '../scalars';
  * office owns the rest. The GraphQL type names are the owner's: Household and Person. They need no
  * reference resolver: @apollo/subgraph hands the representation ({ id }) to the field resolvers, and
  * a department's fields on a household it has no records for resolve to null or [].
+ *
+ * Each department calls this once, in its own module: type-graphql attaches field resolvers to the
+ * class, so one shared class would carry every department's fields into every department's schema
+ * whenever several departments are loaded in one process (tests, tools).
  */
-@ObjectType('Household', { description: 'A registered household (owned by the poverty office).' })
-@Directive('@key(fields: "id")')
-export class HouseholdKey {
-  @Field(() => HouseholdIdScalar)
+export function defineRegisterKeys() {
+  @ObjectType('Household', { description: 'A registered household (owned by the poverty office).' })
+  @Directive('@key(fields: "id")')
+  class HouseholdKey {
+    @Field(() => HouseholdIdScalar)
+    id: string;
+  }
+
+  @ObjectType('Person', { description: 'A person of the register (owned by the poverty office).' })
+  @Directive('@key(fields: "id")')
+  class PersonKey {
+    @Field(() => PersonIdScalar)
+    id: string;
+  }
+
+  return { HouseholdKey, PersonKey };
+}
+
+/** The key-only entity types, for type annotations: `@Root() household: RegisterKey`. */
+export interface RegisterKey {
   id: string;
 }
 
-@ObjectType('Person', { description: 'A person of the register (owned by the poverty office).' })
-@Directive('@key(fields: "id")')
-export class PersonKey {
-  @Field(() => PersonIdScalar)
-  id: string;
-}
+/**
+ * @deprecated Shared across departments; a department should call defineRegisterKeys() in its own
+ * module instead (see above). Kept while departments move over.
+ */
+export const { HouseholdKey, PersonKey } = defineRegisterKeys();
+export type HouseholdKey = InstanceType<typeof HouseholdKey>;
+export type PersonKey = InstanceType<typeof PersonKey>;

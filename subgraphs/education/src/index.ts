@@ -1,1 +1,44 @@
-// Port 4002. Filled in by issue 3.
+import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
+import { Education1700000000001 } from './migrations/1700000000001-Education';
+import { AidStandards1700000000002 } from './migrations/1700000000002-AidStandards';
+import { DropoutCase, DropoutFollowUp, HomeTeaching, Student, StudentAid, StudentAidStandard } from './students/entities';
+import { HouseholdEducationResolver, PersonEducationResolver } from './students/householdResolver';
+import { aidById, studentById } from './students/loaders';
+import { EducationMutationResolver } from './students/mutationResolver';
+import { DropoutCaseResolver, EducationQueryResolver, HomeTeachingResolver, StudentAidResolver, StudentResolver } from './students/recordResolvers';
+
+/**
+ * The education department (教育): student enrolment (学籍), student aid per semester (资助), dropout
+ * control (控辍保学) and home teaching (送教上门). Extends Household and Person; owns the Student and
+ * StudentAid entities. Leads the EDUCATION duty area.
+ */
+import { EDUCATION_TABLE_ORDER, loadEducation } from './generator';
+
+export const education: DepartmentDefinition = {
+  name: 'education',
+  defaultPort: 4002,
+  resolvers: [
+    HouseholdEducationResolver,
+    PersonEducationResolver,
+    EducationQueryResolver,
+    StudentResolver,
+    StudentAidResolver,
+    DropoutCaseResolver,
+    HomeTeachingResolver,
+    EducationMutationResolver,
+  ],
+  entities: [Student, StudentAid, DropoutCase, DropoutFollowUp, HomeTeaching, StudentAidStandard],
+  migrations: [Education1700000000001, AidStandards1700000000002],
+  referenceResolvers: {
+    Student: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(studentById).load(String(ref.id)) },
+    StudentAid: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(aidById).load(String(ref.id)) },
+  },
+  syntheticData: { load: (pool, options) => loadEducation(pool, options), tables: [...EDUCATION_TABLE_ORDER] },
+};
+
+export * from './codes';
+export { AID_STANDARDS, AidCondition, aidStandardFor } from './aidStandards';
+export type { AidStandard } from './aidStandards';
+export { assessCompulsoryEducation } from './students/compulsory';
+export * from './semesters';
+export * from './generator';

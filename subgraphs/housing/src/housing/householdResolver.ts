@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
-import { HouseholdKey, LocalDateScalar, PersonKey, SubgraphContext, todayLocalDate } from '@saf/kit';
+import { LocalDateScalar, SubgraphContext, todayLocalDate } from '@saf/kit';
+import { HouseholdKey, PersonKey } from '../registerKeys';
 import { DwellingRating, HOUSING_DEPARTMENT, HousingSafetyBasis, HousingSafetyStatus } from '../codes';
 import { DwellingAppraisal, RelocationHousing, RenovationProject } from './entities';
 import { appraisalsByHousehold, relocationByHousehold, relocationByPerson, renovationsByHousehold } from './loaders';

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { HouseholdKey, MoneyScalar, PersonKey, SubgraphContext } from '@saf/kit';
+import { MoneyScalar, SubgraphContext } from '@saf/kit';
+import { HouseholdKey, PersonKey } from '../registerKeys';
 import { DANGEROUS_RATINGS, HOUSING_DEPARTMENT, RELOCATION_DUTY, RENOVATION_DUTY } from '../codes';
 import { DwellingAppraisal, RelocationHousing, RenovationProject } from './entities';
 import { appraisalById, membersByRelocation, renovationByAppraisal } from './loaders';

@@ -1,0 +1,4 @@
+import { runDepartmentMain } from '@saf/kit';
+import { education } from './index';
+
+runDepartmentMain(education);
