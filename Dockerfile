@@ -5,6 +5,11 @@ COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
 COPY shared/package.json shared/
 COPY gateway/package.json gateway/
 COPY subgraphs/poverty-office/package.json subgraphs/poverty-office/
+COPY subgraphs/education/package.json subgraphs/education/
+COPY subgraphs/health/package.json subgraphs/health/
+COPY subgraphs/civil-affairs/package.json subgraphs/civil-affairs/
+COPY subgraphs/housing/package.json subgraphs/housing/
+COPY subgraphs/finance/package.json subgraphs/finance/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
@@ -14,5 +19,5 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app /app
 USER node
-EXPOSE 4000 4001
+EXPOSE 4000 4001 4002 4003 4004 4005 4006
 CMD ["node", "gateway/dist/main.js"]
