@@ -1,1 +1,49 @@
-// Port 4003. Filled in by issue 3.
+import { DepartmentDefinition, LoaderFactory, SubgraphContext } from '@saf/kit';
+import { ContractResolver } from './contracts/resolvers';
+import { FamilyDoctorContract } from './contracts/entities';
+import { contractById } from './contracts/loaders';
+import { HouseholdHealthResolver, PersonHealthResolver } from './federation/resolvers';
+import { loadHealth } from './generator';
+import { HEALTH_TABLES } from './generator/tables';
+import { InsuranceEnrolment } from './insurance/entities';
+import { enrolmentById } from './insurance/loaders';
+import { InsuranceResolver } from './insurance/resolvers';
+import { Health1700000000001 } from './migrations/1700000000001-Health';
+import { HospitalSettlement } from './settlements/entities';
+import { settlementById } from './settlements/loaders';
+import { SettlementResolver } from './settlements/resolvers';
+import { SeriousIllnessTreatment } from './treatments/entities';
+import { treatmentById } from './treatments/loaders';
+import { TreatmentResolver } from './treatments/resolvers';
+
+const byId =
+  <T>(loader: LoaderFactory<string, T | null>) =>
+  (ref: Record<string, unknown>, ctx: SubgraphContext) =>
+    ctx.loaders.get(loader).load(String(ref.id));
+
+/**
+ * Health and medical insurance (卫生健康/医保): insurance enrolments with premium subsidies,
+ * family-doctor contracts, serious-illness special treatment and hospital settlements. Leads the
+ * HEALTH duty area; extends the register's Household and Person.
+ */
+export const health: DepartmentDefinition = {
+  name: 'health',
+  defaultPort: 4003,
+  resolvers: [HouseholdHealthResolver, PersonHealthResolver, InsuranceResolver, ContractResolver, TreatmentResolver, SettlementResolver],
+  entities: [InsuranceEnrolment, FamilyDoctorContract, SeriousIllnessTreatment, HospitalSettlement],
+  migrations: [Health1700000000001],
+  referenceResolvers: {
+    HealthInsuranceEnrolment: { __resolveReference: byId(enrolmentById) },
+    FamilyDoctorContract: { __resolveReference: byId(contractById) },
+    SeriousIllnessTreatment: { __resolveReference: byId(treatmentById) },
+    HospitalSettlement: { __resolveReference: byId(settlementById) },
+  },
+  syntheticData: {
+    load: (pool, options) => loadHealth(pool, options),
+    tables: [...HEALTH_TABLES].reverse(),
+  },
+};
+
+export * from './generator';
+export * from './codes';
+export { enrolmentId } from './insurance/entities';

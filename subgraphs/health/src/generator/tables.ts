@@ -1,0 +1,75 @@
+import { tableSpec } from '@saf/kit';
+import { DoctorContractRow, HospitalSettlementRow, InsuranceEnrolmentRow, SpecialTreatmentRow } from './rows';
+
+/** Column layouts of the health tables the generator fills (encodings: the kit's bulk loader). */
+export const HEALTH_TABLE_SPECS = {
+  insurance_enrolment: tableSpec<InsuranceEnrolmentRow>('insurance_enrolment', [
+    ['id', 'text', (r) => r.id],
+    ['household_id', 'text', (r) => r.householdId],
+    ['person_id', 'text', (r) => r.personId],
+    ['year', 'smallint', (r) => r.year],
+    ['scheme', 'text', (r) => r.scheme],
+    ['premium_fen', 'bigint', (r) => r.premiumFen],
+    ['individual_contribution_fen', 'bigint', (r) => r.individualContributionFen],
+    ['subsidy_status', 'text', (r) => r.subsidyStatus],
+    ['subsidy_fen', 'bigint', (r) => r.subsidyFen],
+    ['subsidising_department', 'text', (r) => r.subsidisingDepartment],
+    ['enrolled_on', 'date', (r) => r.enrolledOn],
+    ['cancelled_on', 'date', (r) => r.cancelledOn],
+    ['cancellation_reason', 'text', (r) => r.cancellationReason],
+    ['created_at', 'timestamptz', (r) => r.createdAt],
+  ]),
+  family_doctor_contract: tableSpec<DoctorContractRow>('family_doctor_contract', [
+    ['household_id', 'text', (r) => r.householdId],
+    ['person_id', 'text', (r) => r.personId],
+    ['doctor_name', 'text', (r) => r.doctorName],
+    ['facility_name', 'text', (r) => r.facilityName],
+    ['facility_level', 'text', (r) => r.facilityLevel],
+    ['disease', 'text', (r) => r.disease],
+    ['start_date', 'date', (r) => r.startDate],
+    ['end_date', 'date', (r) => r.endDate],
+    ['follow_ups_required', 'smallint', (r) => r.followUpsRequired],
+    ['follow_ups_done', 'smallint', (r) => r.followUpsDone],
+    ['last_follow_up_on', 'date', (r) => r.lastFollowUpOn],
+    ['termination_reason', 'text', (r) => r.terminationReason],
+    ['created_at', 'timestamptz', (r) => r.createdAt],
+  ]),
+  serious_illness_treatment: tableSpec<SpecialTreatmentRow>('serious_illness_treatment', [
+    ['household_id', 'text', (r) => r.householdId],
+    ['person_id', 'text', (r) => r.personId],
+    ['disease', 'text', (r) => r.disease],
+    ['designated_hospital', 'text', (r) => r.designatedHospital],
+    ['hospital_level', 'text', (r) => r.hospitalLevel],
+    ['diagnosed_on', 'date', (r) => r.diagnosedOn],
+    ['treatment_started_on', 'date', (r) => r.treatmentStartedOn],
+    ['treatment_ended_on', 'date', (r) => r.treatmentEndedOn],
+    ['status', 'text', (r) => r.status],
+    ['created_at', 'timestamptz', (r) => r.createdAt],
+  ]),
+  hospital_settlement: tableSpec<HospitalSettlementRow>('hospital_settlement', [
+    ['settlement_number', 'text', (r) => r.settlementNumber],
+    ['household_id', 'text', (r) => r.householdId],
+    ['person_id', 'text', (r) => r.personId],
+    ['hospital_name', 'text', (r) => r.hospitalName],
+    ['hospital_level', 'text', (r) => r.hospitalLevel],
+    ['diagnosis', 'text', (r) => r.diagnosis],
+    ['admitted_on', 'date', (r) => r.admittedOn],
+    ['discharged_on', 'date', (r) => r.dischargedOn],
+    ['year', 'smallint', (r) => r.year],
+    ['total_cost_fen', 'bigint', (r) => r.totalCostFen],
+    ['basic_insurance_fen', 'bigint', (r) => r.basicInsuranceFen],
+    ['critical_illness_fen', 'bigint', (r) => r.criticalIllnessFen],
+    ['medical_assistance_fen', 'bigint', (r) => r.medicalAssistanceFen],
+    ['safety_net_fen', 'bigint', (r) => r.safetyNetFen],
+    ['commercial_top_up_fen', 'bigint', (r) => r.commercialTopUpFen],
+    ['out_of_pocket_fen', 'bigint', (r) => r.outOfPocketFen],
+    ['deferred_payment', 'boolean', (r) => r.deferredPayment],
+    ['deferred_paid_on', 'date', (r) => r.deferredPaidOn],
+    ['one_stop_settled', 'boolean', (r) => r.oneStopSettled],
+    ['created_at', 'timestamptz', (r) => r.createdAt],
+  ]),
+};
+
+/** The tables the generator fills, parents first (there are no foreign keys between them). */
+export const HEALTH_TABLES = ['insurance_enrolment', 'family_doctor_contract', 'serious_illness_treatment', 'hospital_settlement'] as const;
+export type HealthTable = (typeof HEALTH_TABLES)[number];

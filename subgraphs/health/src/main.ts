@@ -1,0 +1,4 @@
+import { runDepartmentMain } from '@saf/kit';
+import { health } from './index';
+
+runDepartmentMain(health);

@@ -1,0 +1,91 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, runIdempotent, SubgraphContext, toConnection, validatePageSize } from '@saf/kit';
+import { HouseholdKey, PersonKey } from '../registerKeys';
+import { applyRegionAndYear, pageInHouseholdOrder } from '../common/pagination';
+import { householdKey } from '../common/validation';
+import { KEY_DESCRIPTION } from '../common/writes';
+import { SeriousIllnessTreatment } from './entities';
+import { RegisterTreatmentInput, TreatmentFilter, TreatmentPayload, UpdateTreatmentInput } from './inputs';
+import { treatmentById } from './loaders';
+import { registerTreatment, updateTreatment, validateTreatment } from './writes';
+
+export const TreatmentConnection = ConnectionType(SeriousIllnessTreatment, 'SeriousIllnessTreatment');
+
+@ArgsType()
+class TreatmentsArgs {
+  @Field(() => TreatmentFilter, { nullable: true })
+  filter?: TreatmentFilter | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string | null;
+}
+
+function treatmentQuery(ctx: SubgraphContext, filter: TreatmentFilter) {
+  const qb = applyRegionAndYear(ctx.db.getRepository(SeriousIllnessTreatment).createQueryBuilder('t'), 't', filter, null);
+  if (filter.year != null) {
+    qb.andWhere('t.diagnosed_on <= :yearEnd AND (t.treatment_ended_on IS NULL OR t.treatment_ended_on >= :yearStart)', {
+      yearStart: `${filter.year}-01-01`,
+      yearEnd: `${filter.year}-12-31`,
+    });
+  }
+  if (filter.disease != null) qb.andWhere('t.disease = :disease', { disease: filter.disease });
+  if (filter.status != null) qb.andWhere('t.status = :status', { status: filter.status });
+  if (filter.hospitalLevel != null) qb.andWhere('t.hospital_level = :hospitalLevel', { hospitalLevel: filter.hospitalLevel });
+  return qb;
+}
+
+function reload(ctx: SubgraphContext, id: number): Promise<SeriousIllnessTreatment> {
+  return ctx.db.getRepository(SeriousIllnessTreatment).findOneByOrFail({ id });
+}
+
+@Resolver(() => SeriousIllnessTreatment)
+export class TreatmentResolver {
+  @Query(() => SeriousIllnessTreatment, { nullable: true, description: 'One special-treatment case.' })
+  seriousIllnessTreatment(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<SeriousIllnessTreatment | null> {
+    return ctx.loaders.get(treatmentById).load(id);
+  }
+
+  @Query(() => TreatmentConnection, { description: 'Serious-illness special-treatment cases in household order, filtered by region prefix, year (open in it), disease and status; paginated.' })
+  async seriousIllnessTreatments(@Args(() => TreatmentsArgs) args: TreatmentsArgs, @Ctx() ctx: SubgraphContext) {
+    const first = validatePageSize(args.first);
+    const filter = args.filter ?? {};
+    const rows = await pageInHouseholdOrder(treatmentQuery(ctx, filter), 't', first, args.after, 'numeric');
+    return toConnection(rows, first, (t) => householdKey(t.householdId, t.id), () => treatmentQuery(ctx, filter).getCount());
+  }
+
+  @FieldResolver(() => HouseholdKey, { description: 'The household in the register.' })
+  household(@Root() treatment: SeriousIllnessTreatment): HouseholdKey {
+    return { id: treatment.householdId };
+  }
+
+  @FieldResolver(() => PersonKey, { description: 'The person in the register.' })
+  person(@Root() treatment: SeriousIllnessTreatment): PersonKey {
+    return { id: treatment.personId };
+  }
+
+  @Mutation(() => TreatmentPayload, { description: 'Registers a serious-illness special-treatment case (大病专项救治).' })
+  async registerSeriousIllnessTreatment(
+    @Arg('input', () => RegisterTreatmentInput) input: RegisterTreatmentInput,
+    @Arg('idempotencyKey', () => String, { description: KEY_DESCRIPTION }) key: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<TreatmentPayload> {
+    validateTreatment(input);
+    await ctx.register.assertPersonsExist([{ personId: input.personId, householdId: input.householdId }], 'input.personId');
+    const { result, replayed } = await runIdempotent(ctx, { key, operation: 'registerSeriousIllnessTreatment', input }, (tx) => registerTreatment(tx, ctx.department, input));
+    return { treatment: await reload(ctx, result), replayed };
+  }
+
+  @Mutation(() => TreatmentPayload, { description: 'Moves a case on (treatment started, treated, discontinued).' })
+  async updateSeriousIllnessTreatment(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTreatmentInput) input: UpdateTreatmentInput,
+    @Arg('idempotencyKey', () => String, { description: KEY_DESCRIPTION }) key: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<TreatmentPayload> {
+    const { result, replayed } = await runIdempotent(ctx, { key, operation: 'updateSeriousIllnessTreatment', input: { id, input } }, (tx) => updateTreatment(tx, ctx.department, id, input));
+    return { treatment: await reload(ctx, result), replayed };
+  }
+}
