@@ -94,9 +94,9 @@ describe('subgraph list', () => {
     expect(toWebSocketUrl('https://po.example/graphql')).toBe('wss://po.example/graphql');
   });
 
-  it('reads the checked-in list: poverty-office on 4001 with its SDL file', () => {
+  it('reads the checked-in list: the six departments, poverty-office first on 4001 with its SDL file', () => {
     const [po, ...rest] = loadServiceList({ env: {} });
-    expect(rest).toEqual([]);
+    expect(rest.map((s) => s.name)).toEqual(['education', 'health', 'civil-affairs', 'housing', 'finance']);
     expect(po).toMatchObject({
       name: 'poverty-office',
       url: 'http://localhost:4001/graphql',

@@ -1,1 +1,57 @@
-// Port 4004. Filled in by issue 3.
+import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
+import { CIVIL_AFFAIRS_TABLES, loadCivilAffairs } from './generator';
+import { CivilAffairs1700000000001 } from './migrations/1700000000001-CivilAffairs';
+import { DibaoLines1700000000002 } from './migrations/1700000000002-DibaoLines';
+import { DibaoCoveredPersonResolver, DibaoEnrolmentResolver, DibaoLineResolver } from './records/dibaoResolver';
+import {
+  DestituteSupport,
+  DibaoCoveredPerson,
+  DibaoEnrolment,
+  DibaoLine,
+  DibaoRecheck,
+  DisabilityAllowance,
+  MedicalAssistanceGrant,
+  TemporaryAssistanceEvent,
+} from './records/entities';
+import { destituteSupportById, dibaoEnrolmentById, disabilityAllowanceById, medicalAssistanceById, temporaryAssistanceById } from './records/loaders';
+import { CivilAffairsMutationResolver } from './records/mutationResolver';
+import { HouseholdCivilAffairsResolver, PersonCivilAffairsResolver } from './records/registerExtensions';
+import { DestituteSupportResolver, DisabilityAllowanceResolver, MedicalAssistanceResolver, TemporaryAssistanceResolver } from './records/supportResolvers';
+
+/**
+ * Civil affairs (民政): dibao, destitute support, temporary assistance, disability allowances and
+ * medical assistance. Leads the SOCIAL_SAFETY_NET duty area and supports HEALTH.
+ */
+export const civilAffairs: DepartmentDefinition = {
+  name: 'civil-affairs',
+  defaultPort: 4004,
+  resolvers: [
+    HouseholdCivilAffairsResolver,
+    PersonCivilAffairsResolver,
+    DibaoEnrolmentResolver,
+    DibaoCoveredPersonResolver,
+    DibaoLineResolver,
+    DestituteSupportResolver,
+    TemporaryAssistanceResolver,
+    DisabilityAllowanceResolver,
+    MedicalAssistanceResolver,
+    CivilAffairsMutationResolver,
+  ],
+  entities: [DibaoLine, DibaoEnrolment, DibaoCoveredPerson, DibaoRecheck, DestituteSupport, TemporaryAssistanceEvent, DisabilityAllowance, MedicalAssistanceGrant],
+  migrations: [CivilAffairs1700000000001, DibaoLines1700000000002],
+  referenceResolvers: {
+    DibaoEnrolment: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(dibaoEnrolmentById).load(String(ref.id)) },
+    DestituteSupport: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(destituteSupportById).load(String(ref.id)) },
+    TemporaryAssistanceEvent: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(temporaryAssistanceById).load(String(ref.id)) },
+    DisabilityAllowance: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(disabilityAllowanceById).load(String(ref.id)) },
+    MedicalAssistanceGrant: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(medicalAssistanceById).load(String(ref.id)) },
+  },
+  // Demo data on a first start (DEMO_HOUSEHOLDS, seed 1), `npm run generate`: the register's county plus the legacy roster.
+  syntheticData: {
+    load: (pool, options) => loadCivilAffairs(pool, options),
+    tables: [...CIVIL_AFFAIRS_TABLES].reverse(),
+  },
+};
+
+export * from './codes';
+export * from './generator';

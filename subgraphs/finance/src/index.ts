@@ -1,1 +1,36 @@
-// Port 4006. Filled in by issue 3.
+import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
+import { Disbursement } from './disbursement/entities';
+import { disbursementById } from './disbursement/loaders';
+import { DisbursementResolver } from './disbursement/resolvers';
+import { FinanceHouseholdResolver, FinancePersonResolver } from './extensions';
+import { Finance1700000000001 } from './migrations/1700000000001-Finance';
+import { MicroLoan, MicroLoanRepayment, RiskFundCompensation, RiskFundContribution } from './microcredit/entities';
+import { loanById } from './microcredit/loaders';
+import { MicroLoanResolver, RiskFundResolver } from './microcredit/resolvers';
+import { loadFinance } from './generator';
+
+/**
+ * Finance (财政, and the finance side of 金融扶贫): 一卡通 subsidy disbursements it pays for the
+ * other departments' records, poverty microcredit and the county risk-compensation funds.
+ */
+export const finance: DepartmentDefinition = {
+  name: 'finance',
+  defaultPort: 4006,
+  resolvers: [FinanceHouseholdResolver, FinancePersonResolver, DisbursementResolver, MicroLoanResolver, RiskFundResolver],
+  entities: [Disbursement, MicroLoan, MicroLoanRepayment, RiskFundContribution, RiskFundCompensation],
+  migrations: [Finance1700000000001],
+  syntheticData: {
+    load: (pool, options) => loadFinance(pool, options),
+    // Children first.
+    tables: ['risk_fund_compensation', 'micro_loan_repayment', 'risk_fund_contribution', 'disbursement', 'micro_loan'],
+  },
+  referenceResolvers: {
+    Disbursement: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(disbursementById).load(String(ref.id)) },
+    MicroLoan: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(loanById).load(String(ref.id)) },
+  },
+};
+
+export * from './codes';
+export { PROGRAMME_RULES, DEFAULT_RULE, resolveProgrammeRule } from './programmes';
+export type { ProgrammeRule } from './programmes';
+export * from './generator';

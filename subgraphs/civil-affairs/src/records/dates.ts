@@ -1,0 +1,50 @@
+/**
+ * Calendar arithmetic on 'YYYY-MM-DD' strings, exact and time-zone free (UTC day numbers).
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+export function dayNumber(iso: string): number {
+  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY);
+}
+
+export function isoDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function ymd(year: number, month: number, day: number): string {
+  return isoDay(Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY));
+}
+
+export function addDays(iso: string, days: number): string {
+  return isoDay(dayNumber(iso) + days);
+}
+
+/** The same day n months later, clamped to the month's last day (2019-01-31 + 1 month = 2019-02-28). */
+export function addMonths(iso: string, months: number): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 + months;
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return ymd(year, month + 1, Math.min(Number(iso.slice(8, 10)), last));
+}
+
+/** The last day of the month of a date. */
+export function monthEnd(iso: string): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  return ymd(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
+}
+
+export function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
+export function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+export function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}

@@ -1,0 +1,79 @@
+import type { Pool } from 'pg';
+import { bulkLoad, LoadMethod } from '@saf/kit';
+import { countyModel, householdsOf, resolveSize } from '@saf/poverty-office';
+import type { RegisterPreset } from '@saf/poverty-office';
+import { financeRecordsFor } from './records';
+import { addToBook, CountyBook, emptyBook, riskFundContributions } from './riskFund';
+import { FINANCE_TABLE_ORDER, FINANCE_TABLES } from './rows';
+
+export interface FinanceLoadOptions {
+  /** Households: a number or a preset ('demo', 'county', 'province'); the same as the register's. */
+  size: number | RegisterPreset;
+  seed: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Default 'auto': 'insert' on PGlite, 'copy' elsewhere. */
+  method?: LoadMethod | 'auto';
+  /** Empty finance's tables first. Without it, loading into tables that hold records fails. */
+  replace?: boolean;
+  chunkHouseholds?: number;
+}
+
+export interface FinanceLoadResult {
+  method: LoadMethod;
+  households: number;
+  rows: Record<string, number>;
+  milliseconds: number;
+}
+
+const TABLES = ['risk_fund_compensation', 'risk_fund_contribution', 'micro_loan_repayment', 'micro_loan', 'disbursement'];
+
+/** The last item of the walk: the county funds, sized from the loan book gathered on the way. */
+type Item = { kind: 'household'; bundle: Parameters<typeof financeRecordsFor>[0] } | { kind: 'funds' };
+
+/**
+ * Generates finance's records for the register's households (the same size and seed give the same
+ * households as the register) and writes them in one transaction: COPY on PostgreSQL, batched
+ * INSERTs on PGlite. The county risk funds come last, sized from the loans generated before them.
+ */
+export async function loadFinance(pool: Pool, options: FinanceLoadOptions): Promise<FinanceLoadResult> {
+  const size = resolveSize(options.size);
+  const county = countyModel(size, options.seed);
+  const books = new Map<string, CountyBook>();
+  function* items(): Generator<Item> {
+    // details: false skips the register's visits and procedure steps, which finance does not use.
+    for (const bundle of householdsOf(county, { details: false })) yield { kind: 'household', bundle };
+    yield { kind: 'funds' };
+  }
+  const result = await bulkLoad<Item>(pool, {
+    tables: FINANCE_TABLE_ORDER,
+    items: items(),
+    total: size + 1,
+    addItem: (sink, item) => {
+      if (item.kind === 'funds') {
+        for (const book of books.values()) for (const row of riskFundContributions(book, options.seed)) sink.add(FINANCE_TABLES.risk_fund_contribution, row);
+        return;
+      }
+      const r = financeRecordsFor(item.bundle, options.seed);
+      for (const row of r.loans) sink.add(FINANCE_TABLES.micro_loan, row);
+      for (const row of r.repayments) sink.add(FINANCE_TABLES.micro_loan_repayment, row);
+      for (const row of r.compensations) sink.add(FINANCE_TABLES.risk_fund_compensation, row);
+      for (const row of r.disbursements) sink.add(FINANCE_TABLES.disbursement, row);
+      const code = `${r.householdId.slice(0, 6)}000000`;
+      let book = books.get(code);
+      if (!book) books.set(code, (book = emptyBook(code)));
+      addToBook(book, r.outstandingByYear, r.compensationByYear);
+    },
+    before: async (client) => {
+      if (options.replace) {
+        await client.query(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY`);
+      } else {
+        const { rows } = await client.query('SELECT EXISTS (SELECT 1 FROM disbursement) OR EXISTS (SELECT 1 FROM micro_loan) AS found');
+        if (rows[0].found) throw new Error('finance already holds records; load with replace: true to replace them');
+      }
+    },
+    method: options.method,
+    chunkItems: options.chunkHouseholds,
+    onProgress: options.onProgress ? (done, total) => options.onProgress!(Math.min(done, size), total - 1) : undefined,
+  });
+  return { method: result.method, households: size, rows: result.rows, milliseconds: result.milliseconds };
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { createTestDatabase, RunningSubgraph, startDepartmentSubgraph, TestDatabase } from '@saf/kit';
+import { composeSupergraph, fetchLiveSdl, RunningGateway, startGateway } from '@saf/gateway';
+import { graphqlClient, metric } from '../support/graphql';
+import { DEPARTMENTS } from '../support/departments';
+
+/**
+ * Every department behind the real gateway, each on its own database with the same generated
+ * county: one query reads a household from all of them, at a constant SQL cost per subgraph.
+ */
+jest.setTimeout(240_000);
+const HOUSEHOLDS = 150;
+const running: Array<{ subgraph: RunningSubgraph; database: TestDatabase }> = [];
+let gateway: RunningGateway;
+let gql: ReturnType<typeof graphqlClient>;
+
+beforeAll(async () => {
+  const [povertyOffice, ...departments] = Object.values(DEPARTMENTS);
+  const start = async (definition: (typeof departments)[number], registerUrl?: string) => {
+    const database = await createTestDatabase();
+    const subgraph = await startDepartmentSubgraph(definition, { port: 0, host: '127.0.0.1', target: database.target, registerUrl });
+    const pool = new Pool({ connectionString: subgraph.database.url, max: 1, options: `-c search_path=${subgraph.database.schema}` });
+    await definition.syntheticData!.load(pool, { size: HOUSEHOLDS, seed: 1 });
+    await pool.end();
+    running.push({ subgraph, database });
+    return subgraph;
+  };
+  const register = await start(povertyOffice);
+  for (const department of departments) await start(department, register.url);
+  const composed = composeSupergraph(
+    await Promise.all(running.map(async ({ subgraph }) => ({ name: subgraph.name, url: subgraph.url, typeDefs: await fetchLiveSdl(subgraph.url, 5000) }))),
+  );
+  if (!composed.ok) throw new Error(composed.errors.join('\n'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saf-all-'));
+  fs.writeFileSync(path.join(dir, 'supergraph.graphql'), composed.supergraphSdl);
+  gateway = await startGateway({ port: 0, host: '127.0.0.1', supergraphPath: path.join(dir, 'supergraph.graphql'), upstreamTimeoutMs: 30_000, watch: false });
+  gql = graphqlClient(gateway.url);
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  for (const { subgraph, database } of running.reverse()) {
+    await subgraph.close();
+    await database.drop();
+  }
+});
+
+const HOUSEHOLD_FIELDS = `
+  id status welfareCategory region { name }
+  members { id name healthInsurance(year: 2020) { covered } enrolments { id } }
+  students { id aid { item amount } }
+  hospitalSettlements { id totalCost }
+  dibaoEnrolments { id }
+  dwelling { rating } housingSafety { status }
+  disbursements { programme dutyArea department amount }`;
+
+it('reads households from all six departments in one query', async () => {
+  const res = await gql(`{ households(first: ${HOUSEHOLDS}) { nodes { ${HOUSEHOLD_FIELDS} } } }`);
+  expect(res.errors).toBeUndefined();
+  const nodes: any[] = res.data.households.nodes;
+  expect(nodes).toHaveLength(HOUSEHOLDS);
+  const some = (pick: (n: any) => unknown[] | unknown) => nodes.some((n) => {
+    const value = pick(n);
+    return Array.isArray(value) ? value.length > 0 : value != null;
+  });
+  expect(some((n) => n.members.flatMap((m: any) => m.enrolments))).toBe(true); // education
+  expect(some((n) => n.students.flatMap((s: any) => s.aid))).toBe(true); // education aid
+  expect(some((n) => n.members.map((m: any) => m.healthInsurance))).toBe(true); // health
+  expect(some((n) => n.hospitalSettlements)).toBe(true); // health
+  expect(some((n) => n.dibaoEnrolments)).toBe(true); // civil affairs
+  expect(some((n) => n.dwelling)).toBe(true); // housing
+  expect(some((n) => n.disbursements)).toBe(true); // finance
+});
+
+it('costs every subgraph the same number of SQL statements for 10 and 100 households', async () => {
+  const statements = async (first: number) => {
+    const before = await Promise.all(running.map(({ subgraph }) => metric(subgraph.url, 'saf_sql_statements_total')));
+    const res = await gql(`{ households(first: ${first}) { nodes { ${HOUSEHOLD_FIELDS} } } }`);
+    expect(res.errors).toBeUndefined();
+    const after = await Promise.all(running.map(({ subgraph }) => metric(subgraph.url, 'saf_sql_statements_total')));
+    return Object.fromEntries(running.map(({ subgraph }, i) => [subgraph.name, after[i] - before[i]]));
+  };
+  const ten = await statements(10);
+  const hundred = await statements(100);
+  expect(hundred).toEqual(ten);
+  for (const count of Object.values(ten)) expect(count).toBeLessThanOrEqual(12);
+});
