@@ -88,3 +88,13 @@ it('costs every subgraph the same number of SQL statements for 10 and 100 househ
   expect(hundred).toEqual(ten);
   for (const count of Object.values(ten)) expect(count).toBeLessThanOrEqual(12);
 });
+
+it("runs the README's one-household query", async () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const query = /```graphql\n(query OneHousehold[\s\S]*?)```/.exec(readme)![1];
+  const [first] = (await gql('{ households(first: 1) { nodes { id } } }')).data.households.nodes;
+  const res = await gql(query, { id: first.id });
+  expect(res.errors).toBeUndefined();
+  expect(res.data.household.id).toBe(first.id);
+  expect(res.data.household.housingSafety).not.toBeNull();
+});
