@@ -6,6 +6,9 @@ export const DEFAULT_REGISTER_URL = 'http://localhost:4001/graphql';
 export interface RegisterPerson {
   id: string;
   householdId: string;
+  /** YYYY-MM-DD, for age rules (school age, borrowers of 18–65…). */
+  birthDate: string;
+  sex: 'MALE' | 'FEMALE';
 }
 
 /**
@@ -21,7 +24,7 @@ export class RegisterClient {
   }
 
   async persons(ids: readonly string[]): Promise<Map<string, RegisterPerson>> {
-    const found = await this.entities<RegisterPerson | null>('Person', ids, '... on Person { id householdId }');
+    const found = await this.entities<RegisterPerson | null>('Person', ids, '... on Person { id householdId birthDate sex }');
     return new Map(found.filter((p): p is RegisterPerson => p !== null).map((p) => [p.id, p]));
   }
 
@@ -32,7 +35,10 @@ export class RegisterClient {
     if (missing) throw userError(ErrorCode.NOT_IN_REGISTER, `household ${missing} is not in the register`, { field, id: missing });
   }
 
-  /** Throws NOT_IN_REGISTER for an unknown person, or CONFLICT when a person is not in the given household. */
+  /**
+   * Throws NOT_IN_REGISTER for an unknown person, or CONFLICT when a person is not in the given
+   * household; returns what the register says of each person.
+   */
   async assertPersonsExist(people: ReadonlyArray<{ personId: string; householdId?: string | null }>, field = 'personId'): Promise<Map<string, RegisterPerson>> {
     const found = await this.persons(people.map((p) => p.personId));
     for (const p of people) {

@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ErrorCode, notFound, recordChanges, RegionLevel, regionLevel, SubgraphContext, userError } from '@saf/kit';
 import { CreditRating, MICROCREDIT, MicroLoanStatus } from '../codes';
-import { assertPersonWithDetails } from '../common/register';
 import { addMonths, ageOn, conflictOnDuplicate, invalid, validateAmount, validateLoanId, validatePastDate, validateText } from '../common/validation';
 import { MicroLoan, MicroLoanRepayment, RiskFundCompensation, RiskFundContribution } from './entities';
 import { DefaultMicroLoanInput, MarkMicroLoanOverdueInput, MicroLoanInput, MicroLoanRepaymentInput, RiskFundContributionInput } from './inputs';
@@ -41,7 +40,8 @@ export function validateLoan(input: MicroLoanInput): void {
 
 /** The borrower must be a member of the household and 18–65 on the disbursement date. */
 export async function checkBorrower(ctx: SubgraphContext, input: MicroLoanInput): Promise<void> {
-  const person = await assertPersonWithDetails(ctx, input.borrowerId, input.householdId, 'input.borrowerId');
+  const found = await ctx.register.assertPersonsExist([{ personId: input.borrowerId, householdId: input.householdId }], 'input.borrowerId');
+  const person = found.get(input.borrowerId)!;
   const age = ageOn(person.birthDate, input.disbursementDate);
   if (age < MICROCREDIT.minBorrowerAge || age > MICROCREDIT.maxBorrowerAge) {
     invalid('input.borrowerId', `the borrower is ${age} on ${input.disbursementDate}; poverty microcredit lends to members aged ${MICROCREDIT.minBorrowerAge} to ${MICROCREDIT.maxBorrowerAge}`);
