@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ErrorCode, userError } from './errors';
 import { isValidRegionPrefix, prefixUpperBound } from './identity';
 
@@ -18,4 +19,11 @@ export function validateDataYear(year: number, field = 'year'): void {
   if (!Number.isInteger(year) || year < 2013 || year > latest) {
     throw userError(ErrorCode.BAD_USER_INPUT, `${field} must be a year from 2013 to ${latest}`, { field });
   }
+}
+
+/** Restricts a query to a region: a range on its household ID column (validating the prefix). */
+export function whereRegionPrefix<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, prefix: string | null | undefined, column = 'household_id'): SelectQueryBuilder<T> {
+  if (prefix == null) return query;
+  const { low, high } = regionPrefixRange(prefix, 'filter.regionPrefix');
+  return query.andWhere(`${alias}.${column} >= :regionLow AND ${alias}.${column} < :regionHigh`, { regionLow: low, regionHigh: high });
 }

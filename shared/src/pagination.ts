@@ -1,4 +1,5 @@
 import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ErrorCode, userError } from './errors';
 
 /** Relay-style cursor pagination over a stable, unique sort key (keyset, never OFFSET). */
@@ -22,12 +23,13 @@ export interface Edge<T> {
   node: T;
 }
 
-/** What a list resolver returns; `totalCount` runs only when the client selects it. */
-export interface Connection<T> {
+/** What a list resolver returns; `totalCount` and `summary` run only when the client selects them. */
+export interface Connection<T, S = unknown> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
   countTotal: () => Promise<number>;
+  summarize?: () => Promise<S>;
 }
 
 export function encodeCursor(key: string): string {
@@ -52,7 +54,7 @@ export function validatePageSize(first: number | undefined | null): number {
  * Builds a page from rows fetched with `LIMIT first + 1` after the decoded cursor: the extra row
  * only tells whether there is a next page.
  */
-export function toConnection<T>(rows: T[], first: number, keyOf: (node: T) => string, totalCount: () => Promise<number>): Connection<T> {
+export function toConnection<T, S = unknown>(rows: T[], first: number, keyOf: (node: T) => string, totalCount: () => Promise<number>): Connection<T, S> {
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
@@ -63,8 +65,12 @@ export function toConnection<T>(rows: T[], first: number, keyOf: (node: T) => st
   };
 }
 
-/** Declares `<Name>Connection` and `<Name>Edge` object types for a node type. */
-export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` object types for a node type. With a `summary` type,
+ * the connection also has `summary: <Summary>!` (counts and amounts over all pages, computed by
+ * the connection's `summarize` only when selected).
+ */
+export function ConnectionType<T extends object, S extends object = object>(nodeType: ClassType<T>, name: string, options: { summary?: ClassType<S> } = {}) {
   @ObjectType(`${name}Edge`)
   class EdgeType {
     @Field(() => String)
@@ -74,8 +80,9 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
-  class ConnectionClass {
+  // Never referenced by a field, so type-graphql leaves it out of the schema; the two below extend it.
+  @ObjectType(`${name}ConnectionFields`)
+  class BaseConnection {
     @Field(() => [EdgeType])
     edges: EdgeType[];
 
@@ -93,5 +100,74 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
       return this.countTotal();
     }
   }
-  return ConnectionClass;
+
+  const summaryType = options.summary;
+  if (!summaryType) {
+    @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+    class PlainConnection extends BaseConnection {}
+    return PlainConnection;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, with a summary over all pages.` })
+  class SummarizedConnection extends BaseConnection {
+    summarize: () => Promise<S>;
+
+    @Field(() => summaryType as ClassType<S>, { description: 'Counts and amounts over all items matching the filter (one aggregate query, run only when selected).' })
+    summary(): Promise<S> {
+      return this.summarize();
+    }
+  }
+  return SummarizedConnection;
+}
+
+export interface PageOptions<T, S> {
+  /** The alias of the query builder's main entity. */
+  alias: string;
+  /** Columns of a unique sort key, e.g. ['household_id', 'id']: the page order and the cursor. */
+  key: string[];
+  /** The key values of a row, in the order of `key`. */
+  keyOf: (row: T) => Array<string | number>;
+  first?: number | null;
+  after?: string | null;
+  /** Totals over all pages for the connection's `summary`; memoised, run only when selected. */
+  summarize?: () => Promise<S>;
+}
+
+/**
+ * One page of a filtered query in key order, keyset after the cursor (`(a, b) > (:a, :b)`), with a
+ * lazy totalCount over the same filter. Apply the filters first; add no ORDER BY or LIMIT.
+ */
+export async function paginate<T extends ObjectLiteral, S = unknown>(query: SelectQueryBuilder<T>, options: PageOptions<T, S>): Promise<Connection<T, S>> {
+  const first = validatePageSize(options.first);
+  const counting = query.clone();
+  const page = query.clone();
+  const columns = options.key.map((c) => `${options.alias}.${c}`);
+  if (options.after) {
+    const values = decodeKeyCursor(options.after, options.key.length);
+    const params = Object.fromEntries(values.map((v, i) => [`afterKey${i}`, v]));
+    page.andWhere(`(${columns.join(', ')}) > (${values.map((_, i) => `:afterKey${i}`).join(', ')})`, params);
+  }
+  columns.forEach((column, i) => (i === 0 ? page.orderBy(column, 'ASC') : page.addOrderBy(column, 'ASC')));
+  const rows = await page.limit(first + 1).getMany();
+  const connection: Connection<T, S> = { ...toConnection(rows, first, (row) => JSON.stringify(options.keyOf(row)), () => counting.getCount()) };
+  if (options.summarize) connection.summarize = memoise(options.summarize);
+  return connection;
+}
+
+function decodeKeyCursor(cursor: string, length: number): Array<string | number> {
+  let values: unknown;
+  try {
+    values = JSON.parse(decodeCursor(cursor));
+  } catch {
+    values = null;
+  }
+  if (!Array.isArray(values) || values.length !== length || !values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    throw userError(ErrorCode.BAD_USER_INPUT, 'Invalid cursor: pass an endCursor from a previous page of the same list', { field: 'after' });
+  }
+  return values;
+}
+
+function memoise<R>(fn: () => Promise<R>): () => Promise<R> {
+  let result: Promise<R> | undefined;
+  return () => (result ??= fn());
 }

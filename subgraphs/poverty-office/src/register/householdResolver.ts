@@ -1,18 +1,16 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   ConnectionType,
-  decodeCursor,
   HouseholdIdScalar,
   LocalDateScalar,
+  paginate,
   SubgraphContext,
-  toConnection,
-  validatePageSize,
 } from '@saf/kit';
 import { Region } from '../reference/entities';
 import { regionByCode } from '../reference/loaders';
 import { PovertyCause, PovertyStatus, ProcedureKind, WelfareCategory, MemberStatus } from './codes';
 import { CadreAssignment, Household, HouseholdIncome, HouseholdVisit, Person, ProcedureStep, StatusPeriod } from './entities';
-import { countHouseholds, findHouseholdPage } from './householdSearch';
+import { householdSearch } from './householdSearch';
 import {
   cadreAssignmentsByHousehold,
   householdById,
@@ -64,12 +62,9 @@ export class HouseholdResolver {
 
   @Query(() => HouseholdConnection, { description: 'Registered households in household ID order (so grouped by village), filtered and paginated.' })
   async households(@Args(() => HouseholdsArgs) args: HouseholdsArgs, @Ctx() ctx: SubgraphContext) {
-    const first = validatePageSize(args.first);
-    const filter = args.filter ?? {};
-    const afterId = args.after ? decodeCursor(args.after) : null;
-    const rows = await findHouseholdPage(ctx.db, filter, first + 1, afterId);
-    for (const row of rows) ctx.loaders.get(householdById).prime(row.id, row);
-    return toConnection(rows, first, (h) => h.id, () => countHouseholds(ctx.db, filter));
+    const page = await paginate(householdSearch(ctx.db, args.filter ?? {}), { alias: 'h', key: ['id'], keyOf: (h) => [h.id], first: args.first, after: args.after });
+    for (const row of page.nodes) ctx.loaders.get(householdById).prime(row.id, row);
+    return page;
   }
 
   @FieldResolver(() => Region, { description: 'The village.' })
