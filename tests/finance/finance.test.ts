@@ -85,7 +85,7 @@ describe('root queries', () => {
     const town = h.households[0].household.id.slice(0, 9);
     const query = `query($f: DisbursementFilter, $after: String) {
       disbursements(filter: $f, first: 7, after: $after) {
-        totalCount totalAmount pageInfo { hasNextPage endCursor } nodes { id householdId year amount }
+        totalCount summary { count totalAmount } pageInfo { hasNextPage endCursor } nodes { id householdId year amount }
       } }`;
     const filter = { regionPrefix: town, year: 2018 };
     const first = await h.gql(query, { f: filter });
@@ -97,7 +97,7 @@ describe('root queries', () => {
     const page = first.data.disbursements;
     expect(page.totalCount).toBe(expected.n);
     expect(page.totalCount).toBeGreaterThan(7);
-    expect(page.totalAmount).toBe(yuan(expected.total));
+    expect(page.summary).toEqual({ count: expected.n, totalAmount: yuan(expected.total) });
     expect(page.nodes).toHaveLength(7);
     expect(page.pageInfo.hasNextPage).toBe(true);
     for (const n of page.nodes) {
@@ -137,14 +137,14 @@ describe('root queries', () => {
 
   it('lists loans by region, status and year with totals, and the county risk fund with its leverage', async () => {
     const res = await h.gql(`{
-      loans: microLoans(filter: { regionPrefix: "500154", year: 2016 }, first: 2) { totalCount totalAmount pageInfo { hasNextPage } nodes { id disbursementDate annualRate annualRateBasisPoints } }
+      loans: microLoans(filter: { regionPrefix: "500154", year: 2016 }, first: 2) { totalCount summary { count totalAmount } pageInfo { hasNextPage } nodes { id disbursementDate annualRate annualRateBasisPoints } }
       byStatus: microLoanTotals(filter: { regionPrefix: "500154" }, groupBy: [STATUS]) { status count amount principalOutstanding interestSubsidised }
       funds: microcreditRiskFunds(regionPrefix: "500154") { countyCode year openingBalance contributions compensations closingBalance principalOutstanding loansOutstanding leverage contributionRecords { amount } }
     }`);
     expect(res.errors).toBeUndefined();
     const [loans] = await sql(`SELECT count(*)::int AS n, sum(amount_fen)::bigint AS total FROM micro_loan WHERE disbursement_date BETWEEN '2016-01-01' AND '2016-12-31'`);
     expect(res.data.loans.totalCount).toBe(loans.n);
-    expect(res.data.loans.totalAmount).toBe(yuan(loans.total));
+    expect(res.data.loans.summary).toEqual({ count: loans.n, totalAmount: yuan(loans.total) });
     for (const l of res.data.loans.nodes) {
       expect(l.disbursementDate.startsWith('2016')).toBe(true);
       expect(l.annualRate).toBe((l.annualRateBasisPoints / 100).toFixed(2));

@@ -325,7 +325,9 @@ describe('root queries', () => {
     ['a year out of range', { filter: { year: 1999 } }, 'BAD_USER_INPUT', 'filter.year'],
     ['a page too large', { first: 5000 }, 'BAD_USER_INPUT', 'first'],
     ['a forged cursor', { after: 'bm90LWEtY3Vyc29y' }, 'BAD_USER_INPUT', 'after'],
-    ['a cursor with a non-numeric id', { after: Buffer.from('k:5001541012010001|x1', 'utf8').toString('base64url') }, 'BAD_USER_INPUT', 'after'],
+    ['a cursor with a non-numeric id', { after: Buffer.from('k:["5001541012010001","x1"]', 'utf8').toString('base64url') }, 'BAD_USER_INPUT', 'after'],
+    ['a cursor with a fractional id', { after: Buffer.from('k:["5001541012010001",1.5]', 'utf8').toString('base64url') }, 'BAD_USER_INPUT', 'after'],
+    ['a cursor with a malformed household ID', { after: Buffer.from('k:["50015410120100",3]', 'utf8').toString('base64url') }, 'BAD_USER_INPUT', 'after'],
   ])('rejects %s', async (_case, variables, code, field) => {
     const res = await h.gql(SETTLEMENTS, variables);
     expect(errorCodes(res)).toEqual([code]);

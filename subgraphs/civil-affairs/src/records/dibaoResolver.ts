@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { HouseholdIdScalar, LocalDateScalar, MoneyScalar, SubgraphContext, todayLocalDate } from '@saf/kit';
+import { ConnectionType, HouseholdIdScalar, LocalDateScalar, MoneyScalar, paginate, SubgraphContext, todayLocalDate } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { DibaoCategory, DibaoClassification, DUTY_AREA, DUTY_ROLE } from '../codes';
-import { SummarizedConnectionType, numbers, pageOf, whereRegion, wherePeriod } from './connection';
+import { numbers, whereRegion, wherePeriod } from './filters';
 import { DibaoCoveredPerson, DibaoEnrolment, DibaoLine, DibaoRecheck } from './entities';
 import { activeOn, coverageByEnrolment, dibaoEnrolmentById, rechecksByEnrolment } from './loaders';
 import { addMonths } from './dates';
@@ -55,7 +55,7 @@ export class DibaoEnrolmentSummary {
   totalMonthlyAmount: number;
 }
 
-export const DibaoEnrolmentConnection = SummarizedConnectionType(DibaoEnrolment, 'DibaoEnrolment', DibaoEnrolmentSummary);
+export const DibaoEnrolmentConnection = ConnectionType(DibaoEnrolment, 'DibaoEnrolment', { summary: DibaoEnrolmentSummary });
 
 @Resolver(() => DibaoEnrolment)
 export class DibaoEnrolmentResolver {
@@ -100,7 +100,7 @@ export class DibaoEnrolmentResolver {
       const n = numbers(row, ['enrolments', 'households', 'persons', 'amount'] as const);
       return { enrolments: n.enrolments, households: n.households, personsCovered: n.persons, totalMonthlyAmount: n.amount };
     };
-    const connection = await pageOf(qb, 'e', args, summarize);
+    const connection = await paginate(qb, { alias: 'e', key: ['id'], keyOf: (r) => [r.id], first: args.first, after: args.after, summarize });
     for (const e of connection.nodes) ctx.loaders.get(dibaoEnrolmentById).prime(e.id, e);
     return connection;
   }

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { HouseholdIdScalar, LocalDateScalar, MoneyScalar, SubgraphContext, todayLocalDate } from '@saf/kit';
+import { ConnectionType, HouseholdIdScalar, LocalDateScalar, MoneyScalar, paginate, SubgraphContext, todayLocalDate } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import {
   DestituteSupportMode,
@@ -12,7 +12,7 @@ import {
   TemporaryAssistanceProcedure,
   TemporaryAssistanceReason,
 } from '../codes';
-import { SummarizedConnectionType, numbers, pageOf, whereRegion, wherePeriod, whereYear } from './connection';
+import { numbers, whereRegion, wherePeriod, whereYear } from './filters';
 import { DestituteSupport, DisabilityAllowance, MedicalAssistanceGrant, TemporaryAssistanceEvent } from './entities';
 import { activeOn, destituteSupportById, disabilityAllowanceById, medicalAssistanceById, temporaryAssistanceById } from './loaders';
 
@@ -77,7 +77,7 @@ export class DestituteSupportSummary {
   totalMonthlyAmount: number;
 }
 
-export const DestituteSupportConnection = SummarizedConnectionType(DestituteSupport, 'DestituteSupport', DestituteSupportSummary);
+export const DestituteSupportConnection = ConnectionType(DestituteSupport, 'DestituteSupport', { summary: DestituteSupportSummary });
 
 @Resolver(() => DestituteSupport)
 export class DestituteSupportResolver {
@@ -106,7 +106,7 @@ export class DestituteSupportResolver {
       const n = numbers(row, ['supports', 'persons', 'institutional', 'atHome', 'amount'] as const);
       return { supports: n.supports, persons: n.persons, institutional: n.institutional, atHome: n.atHome, totalMonthlyAmount: n.amount };
     };
-    const connection = await pageOf(qb, 's', args, summarize);
+    const connection = await paginate(qb, { alias: 's', key: ['id'], keyOf: (r) => [r.id], first: args.first, after: args.after, summarize });
     for (const s of connection.nodes) ctx.loaders.get(destituteSupportById).prime(s.id, s);
     return connection;
   }
@@ -193,7 +193,7 @@ export class TemporaryAssistanceSummary {
   totalInKindValue: number;
 }
 
-export const TemporaryAssistanceConnection = SummarizedConnectionType(TemporaryAssistanceEvent, 'TemporaryAssistanceEvent', TemporaryAssistanceSummary);
+export const TemporaryAssistanceConnection = ConnectionType(TemporaryAssistanceEvent, 'TemporaryAssistanceEvent', { summary: TemporaryAssistanceSummary });
 
 @Resolver(() => TemporaryAssistanceEvent)
 export class TemporaryAssistanceResolver {
@@ -222,7 +222,7 @@ export class TemporaryAssistanceResolver {
       const n = numbers(row, ['events', 'households', 'cash', 'inKind'] as const);
       return { events: n.events, households: n.households, totalCash: n.cash, totalInKindValue: n.inKind };
     };
-    const connection = await pageOf(qb, 't', args, summarize);
+    const connection = await paginate(qb, { alias: 't', key: ['id'], keyOf: (r) => [r.id], first: args.first, after: args.after, summarize });
     for (const t of connection.nodes) ctx.loaders.get(temporaryAssistanceById).prime(t.id, t);
     return connection;
   }
@@ -293,7 +293,7 @@ export class DisabilityAllowanceSummary {
   totalMonthlyAmount: number;
 }
 
-export const DisabilityAllowanceConnection = SummarizedConnectionType(DisabilityAllowance, 'DisabilityAllowance', DisabilityAllowanceSummary);
+export const DisabilityAllowanceConnection = ConnectionType(DisabilityAllowance, 'DisabilityAllowance', { summary: DisabilityAllowanceSummary });
 
 @Resolver(() => DisabilityAllowance)
 export class DisabilityAllowanceResolver {
@@ -319,7 +319,7 @@ export class DisabilityAllowanceResolver {
       const n = numbers(row, ['allowances', 'persons', 'amount'] as const);
       return { allowances: n.allowances, persons: n.persons, totalMonthlyAmount: n.amount };
     };
-    const connection = await pageOf(qb, 'a', args, summarize);
+    const connection = await paginate(qb, { alias: 'a', key: ['id'], keyOf: (r) => [r.id], first: args.first, after: args.after, summarize });
     for (const a of connection.nodes) ctx.loaders.get(disabilityAllowanceById).prime(a.id, a);
     return connection;
   }
@@ -398,7 +398,7 @@ export class MedicalAssistanceSummary {
   treatmentAmount: number;
 }
 
-export const MedicalAssistanceConnection = SummarizedConnectionType(MedicalAssistanceGrant, 'MedicalAssistanceGrant', MedicalAssistanceSummary);
+export const MedicalAssistanceConnection = ConnectionType(MedicalAssistanceGrant, 'MedicalAssistanceGrant', { summary: MedicalAssistanceSummary });
 
 @Resolver(() => MedicalAssistanceGrant)
 export class MedicalAssistanceResolver {
@@ -426,7 +426,7 @@ export class MedicalAssistanceResolver {
       const n = numbers(row, ['grants', 'persons', 'total', 'premium', 'treatment'] as const);
       return { grants: n.grants, persons: n.persons, totalAmount: n.total, premiumSubsidyAmount: n.premium, treatmentAmount: n.treatment };
     };
-    const connection = await pageOf(qb, 'm', args, summarize);
+    const connection = await paginate(qb, { alias: 'm', key: ['id'], keyOf: (r) => [r.id], first: args.first, after: args.after, summarize });
     for (const m of connection.nodes) ctx.loaders.get(medicalAssistanceById).prime(m.id, m);
     return connection;
   }

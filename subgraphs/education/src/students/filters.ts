@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
-import { ErrorCode, MoneyScalar, regionPrefixRange, userError, validateDataYear } from '@saf/kit';
+import { ErrorCode, MoneyScalar, userError, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { DropoutReason, EducationStage, EnrolmentStatus, StudentAidItem, StudentAidSponsor, StudentAidStatus } from '../codes';
 import { parseSemester } from '../semesters';
 
@@ -104,21 +104,13 @@ export class StudentAidTotals {
   byItem: StudentAidItemTotal[];
 }
 
-type Qb = SelectQueryBuilder<ObjectLiteral>;
-
-function region(qb: Qb, alias: string, prefix: string | undefined): void {
-  if (prefix === undefined || prefix === null) return;
-  const { low, high } = regionPrefixRange(prefix, 'filter.regionPrefix');
-  qb.andWhere(`${alias}.household_id >= :low AND ${alias}.household_id < :high`, { low, high });
-}
-
 function year(value: number | undefined): number | undefined {
   if (value !== undefined && value !== null) validateDataYear(value, 'filter.year');
   return value ?? undefined;
 }
 
-export function applyStudentFilter(qb: Qb, f: StudentFilter): void {
-  region(qb, 's', f.regionPrefix);
+export function applyStudentFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, f: StudentFilter): void {
+  whereRegionPrefix(qb, 's', f.regionPrefix);
   const y = year(f.year);
   if (y !== undefined) qb.andWhere('s.school_year = :year', { year: y });
   if (f.stage) qb.andWhere('s.stage = :stage', { stage: f.stage });
@@ -130,8 +122,8 @@ export function applyStudentFilter(qb: Qb, f: StudentFilter): void {
   }
 }
 
-export function applyAidFilter(qb: Qb, f: StudentAidFilter): void {
-  region(qb, 'a', f.regionPrefix);
+export function applyAidFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, f: StudentAidFilter): void {
+  whereRegionPrefix(qb, 'a', f.regionPrefix);
   const y = year(f.year);
   if (y !== undefined) qb.andWhere('a.year = :year', { year: y });
   if (f.semester !== undefined && f.semester !== null) {
@@ -144,8 +136,8 @@ export function applyAidFilter(qb: Qb, f: StudentAidFilter): void {
   if (f.status) qb.andWhere('a.status = :status', { status: f.status });
 }
 
-export function applyDropoutFilter(qb: Qb, f: DropoutCaseFilter): void {
-  region(qb, 'd', f.regionPrefix);
+export function applyDropoutFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, f: DropoutCaseFilter): void {
+  whereRegionPrefix(qb, 'd', f.regionPrefix);
   const y = year(f.year);
   if (y !== undefined) qb.andWhere('d.school_year = :year', { year: y });
   if (f.reason) qb.andWhere('d.reason = :reason', { reason: f.reason });
@@ -153,8 +145,8 @@ export function applyDropoutFilter(qb: Qb, f: DropoutCaseFilter): void {
   if (f.open === false) qb.andWhere('d.resolution IS NOT NULL');
 }
 
-export function applyHomeTeachingFilter(qb: Qb, f: HomeTeachingFilter): void {
-  region(qb, 'h', f.regionPrefix);
+export function applyHomeTeachingFilter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, f: HomeTeachingFilter): void {
+  whereRegionPrefix(qb, 'h', f.regionPrefix);
   const y = year(f.year);
   if (y !== undefined) qb.andWhere('h.school_year = :year', { year: y });
 }

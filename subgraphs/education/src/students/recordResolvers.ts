@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ConnectionType, decodeCursor, ErrorCode, SubgraphContext, toConnection, userError, validatePageSize } from '@saf/kit';
+import { ConnectionType, ErrorCode, paginate, SubgraphContext, userError } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { parseSemester, semesterOrdinal } from '../semesters';
 import { DropoutCase, DropoutFollowUp, HomeTeaching, Student, StudentAid, StudentAidStandard } from './entities';
@@ -25,30 +24,6 @@ export const HomeTeachingConnection = ConnectionType(HomeTeaching, 'HomeTeaching
 const FIRST = 'Page size, 0 to 1000 (default 50).';
 const AFTER = 'The endCursor of the previous page.';
 
-/**
- * A keyset page over a record table ordered by its ID (natural keys starting with the person ID,
- * so pages run village by village). The count runs only if `totalCount` is selected.
- */
-async function page<T extends { id: string }>(
-  base: () => SelectQueryBuilder<T>,
-  alias: string,
-  first: number | undefined,
-  after: string | undefined,
-  apply: (qb: SelectQueryBuilder<ObjectLiteral>) => void,
-) {
-  const size = validatePageSize(first);
-  const afterId = after ? decodeCursor(after) : null;
-  const qb = base();
-  apply(qb as unknown as SelectQueryBuilder<ObjectLiteral>);
-  if (afterId !== null) qb.andWhere(`${alias}.id > :afterId`, { afterId });
-  const rows = await qb.orderBy(`${alias}.id`, 'ASC').limit(size + 1).getMany();
-  return toConnection(rows, size, (r) => r.id, async () => {
-    const count = base();
-    apply(count as unknown as SelectQueryBuilder<ObjectLiteral>);
-    return count.getCount();
-  });
-}
-
 @Resolver()
 export class EducationQueryResolver {
   @Query(() => StudentConnection, { description: 'Enrolments (学籍) for education staff, by region prefix and school year, in ID order (village by village).' })
@@ -58,8 +33,9 @@ export class EducationQueryResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER }) after: string | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const f = filter ?? {};
-    const conn = await page(() => ctx.db.getRepository(Student).createQueryBuilder('s'), 's', first ?? undefined, after ?? undefined, (qb) => applyStudentFilter(qb, f));
+    const qb = ctx.db.getRepository(Student).createQueryBuilder('s');
+    applyStudentFilter(qb, filter ?? {});
+    const conn = await paginate(qb, { alias: 's', key: ['id'], keyOf: (s) => [s.id], first, after });
     for (const s of conn.nodes) ctx.loaders.get(studentById).prime(s.id, s);
     return conn;
   }
@@ -76,14 +52,15 @@ export class EducationQueryResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER }) after: string | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const f = filter ?? {};
-    return page(() => ctx.db.getRepository(StudentAid).createQueryBuilder('a'), 'a', first ?? undefined, after ?? undefined, (qb) => applyAidFilter(qb, f));
+    const qb = ctx.db.getRepository(StudentAid).createQueryBuilder('a');
+    applyAidFilter(qb, filter ?? {});
+    return paginate(qb, { alias: 'a', key: ['id'], keyOf: (a) => [a.id], first, after });
   }
 
   @Query(() => StudentAidTotals, { description: 'Count and amount of the aid grants matching a filter, in total and by item (one SQL statement).' })
   async studentAidTotals(@Arg('filter', () => StudentAidFilter, { nullable: true }) filter: StudentAidFilter | null, @Ctx() ctx: SubgraphContext): Promise<StudentAidTotals> {
     const qb = ctx.db.getRepository(StudentAid).createQueryBuilder('a');
-    applyAidFilter(qb as unknown as SelectQueryBuilder<ObjectLiteral>, filter ?? {});
+    applyAidFilter(qb, filter ?? {});
     const rows: Array<{ item: string; sponsor: string; count: string; amount: string; students: string; total_students: string }> = await qb
       .select('a.item', 'item')
       .addSelect('a.sponsor', 'sponsor')
@@ -113,8 +90,9 @@ export class EducationQueryResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER }) after: string | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const f = filter ?? {};
-    return page(() => ctx.db.getRepository(DropoutCase).createQueryBuilder('d'), 'd', first ?? undefined, after ?? undefined, (qb) => applyDropoutFilter(qb, f));
+    const qb = ctx.db.getRepository(DropoutCase).createQueryBuilder('d');
+    applyDropoutFilter(qb, filter ?? {});
+    return paginate(qb, { alias: 'd', key: ['id'], keyOf: (d) => [d.id], first, after });
   }
 
   @Query(() => HomeTeachingConnection, { description: 'Home teaching (送教上门), by region prefix and school year.' })
@@ -124,8 +102,9 @@ export class EducationQueryResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER }) after: string | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const f = filter ?? {};
-    return page(() => ctx.db.getRepository(HomeTeaching).createQueryBuilder('h'), 'h', first ?? undefined, after ?? undefined, (qb) => applyHomeTeachingFilter(qb, f));
+    const qb = ctx.db.getRepository(HomeTeaching).createQueryBuilder('h');
+    applyHomeTeachingFilter(qb, filter ?? {});
+    return paginate(qb, { alias: 'h', key: ['id'], keyOf: (h) => [h.id], first, after });
   }
 
   @Query(() => [StudentAidStandard], { description: 'Aid standards (资助标准); with `semester`, only those in force in that semester.' })

@@ -1,20 +1,19 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { MoneyScalar, runIdempotent, SubgraphContext, validatePageSize } from '@saf/kit';
+import { ConnectionType, MoneyScalar, paginate, runIdempotent, SubgraphContext } from '@saf/kit';
 import { FinanceDutyArea, FundedDepartment, Payee, PeriodKind, Programme } from '../codes';
 import { HouseholdKey, PersonKey, RegisterKey } from '../registerKeys';
-import { AmountConnectionType, householdCursor, toAmountConnection } from '../common/connection';
 import { invalid, validatePastDate, validateText } from '../common/validation';
 import { PROGRAMME_RULES } from '../programmes';
 import { Disbursement, DisbursementTotal } from './entities';
 import { DisbursementBatchPayload, DisbursementInput, DisbursementPayload, ReturnDisbursementInput } from './inputs';
 import { disbursementById } from './loaders';
-import { aggregateDisbursements, DisbursementFilter, DisbursementGrouping, disbursementTotals, findDisbursementPage } from './search';
+import { DisbursementFilter, DisbursementGrouping, disbursementSearch, DisbursementSummary, disbursementTotals, summarizeDisbursements } from './search';
 import { assertInRegister, insertDisbursements, returnDisbursement, validateDisbursement } from './writes';
 
 registerEnumType(DisbursementGrouping, { name: 'DisbursementGrouping', description: 'What disbursement totals are grouped by.' });
 
-export const DisbursementConnection = AmountConnectionType(Disbursement, 'Disbursement', 'Sum of the amounts of all matching payments, whatever their status (filter on status PAID for what reached households).');
+export const DisbursementConnection = ConnectionType(Disbursement, 'Disbursement', { summary: DisbursementSummary });
 
 @ArgsType()
 class DisbursementsArgs {
@@ -76,11 +75,17 @@ export class DisbursementResolver {
 
   @Query(() => DisbursementConnection, { description: '一卡通 payments in household order, filtered and paginated, with count and exact total amount.' })
   async disbursements(@Args(() => DisbursementsArgs) args: DisbursementsArgs, @Ctx() ctx: SubgraphContext) {
-    const first = validatePageSize(args.first);
     const filter = args.filter ?? {};
-    const rows = await findDisbursementPage(ctx.db, filter, first + 1, args.after ?? null);
-    for (const row of rows) ctx.loaders.get(disbursementById).prime(String(row.id), row);
-    return toAmountConnection(rows, first, (d) => householdCursor(d.householdId, d.id), () => aggregateDisbursements(ctx.db, filter));
+    const page = await paginate(disbursementSearch(ctx.db, filter), {
+      alias: 'd',
+      key: ['household_id', 'id'],
+      keyOf: (d) => [d.householdId, d.id],
+      first: args.first,
+      after: args.after,
+      summarize: () => summarizeDisbursements(ctx.db, filter),
+    });
+    for (const row of page.nodes) ctx.loaders.get(disbursementById).prime(String(row.id), row);
+    return page;
   }
 
   @Query(() => [DisbursementTotal], { description: 'Counts and exact sums of payments matching the filter, grouped as asked (no grouping: one grand total).' })

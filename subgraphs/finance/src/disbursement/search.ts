@@ -1,8 +1,7 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { LocalDateScalar, regionPrefixRange, validateDataYear } from '@saf/kit';
+import { LocalDateScalar, MoneyScalar, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { DisbursementStatus, FinanceDutyArea, FundedDepartment, Programme } from '../codes';
-import { decodeHouseholdCursor } from '../common/connection';
 import { validateBatchNo } from '../common/validation';
 import { Disbursement, DisbursementTotal } from './entities';
 
@@ -42,10 +41,7 @@ export class DisbursementFilter {
  */
 export function disbursementSearch(db: DataSource, filter: DisbursementFilter): SelectQueryBuilder<Disbursement> {
   const q = db.getRepository(Disbursement).createQueryBuilder('d');
-  if (filter.regionPrefix != null) {
-    const { low, high } = regionPrefixRange(filter.regionPrefix, 'filter.regionPrefix');
-    q.andWhere('d.household_id >= :low AND d.household_id < :high', { low, high });
-  }
+  whereRegionPrefix(q, 'd', filter.regionPrefix);
   if (filter.year != null) {
     validateDataYear(filter.year, 'filter.year');
     q.andWhere('d.year = :year', { year: filter.year });
@@ -63,18 +59,19 @@ export function disbursementSearch(db: DataSource, filter: DisbursementFilter): 
   return q;
 }
 
-export async function findDisbursementPage(db: DataSource, filter: DisbursementFilter, limit: number, after: string | null): Promise<Disbursement[]> {
-  const q = disbursementSearch(db, filter);
-  if (after !== null) {
-    const cursor = decodeHouseholdCursor(after);
-    q.andWhere('(d.household_id, d.id) > (:afterHousehold, :afterId)', { afterHousehold: cursor.householdId, afterId: cursor.id });
-  }
-  return q.orderBy('d.household_id', 'ASC').addOrderBy('d.id', 'ASC').limit(limit).getMany();
+@ObjectType({ description: 'Totals over all disbursements matching a filter.' })
+export class DisbursementSummary {
+  @Field(() => Int, { description: 'Number of matching payments.' })
+  count: number;
+
+  @Field(() => MoneyScalar, { description: 'Sum of the amounts of all matching payments, whatever their status (filter on status PAID for what reached households).' })
+  totalAmount: number;
 }
 
-export async function aggregateDisbursements(db: DataSource, filter: DisbursementFilter): Promise<{ count: number; amount: number }> {
+/** The connection's summary: count and exact sum in one aggregate statement. */
+export async function summarizeDisbursements(db: DataSource, filter: DisbursementFilter): Promise<DisbursementSummary> {
   const row = await disbursementSearch(db, filter).select('count(*)::bigint', 'count').addSelect('COALESCE(sum(d.amount_fen), 0)::bigint', 'amount').getRawOne();
-  return { count: Number(row.count), amount: Number(row.amount) };
+  return { count: Number(row.count), totalAmount: Number(row.amount) };
 }
 
 export enum DisbursementGrouping {

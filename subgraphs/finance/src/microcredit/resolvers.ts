@@ -1,8 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LocalDateScalar, MoneyScalar, RegionCodeScalar, runIdempotent, SubgraphContext, todayLocalDate, validateDataYear, validatePageSize } from '@saf/kit';
+import { ConnectionType, LocalDateScalar, MoneyScalar, paginate, RegionCodeScalar, runIdempotent, SubgraphContext, todayLocalDate, validateDataYear } from '@saf/kit';
 import { DisbursementStatus, MicroLoanStatus } from '../codes';
 import { HouseholdKey, PersonKey, RegisterKey } from '../registerKeys';
-import { AmountConnectionType, householdCursor, toAmountConnection } from '../common/connection';
 import { daysBetween } from '../common/validation';
 import { Disbursement } from '../disbursement/entities';
 import { interestSubsidiesByLoan } from '../disbursement/loaders';
@@ -19,10 +18,10 @@ import {
 } from './inputs';
 import { compensationByLoan, compensationsByCountyYear, contributionsByCountyYear, loanById, repaymentsByLoan } from './loaders';
 import { riskFunds } from './riskFund';
-import { aggregateLoans, findLoanPage, loanTotals, MicroLoanFilter, MicroLoanGrouping, MicroLoanTotal } from './search';
+import { loanSearch, loanTotals, MicroLoanFilter, MicroLoanGrouping, MicroLoanSummary, MicroLoanTotal, summarizeLoans } from './search';
 import * as writes from './writes';
 
-export const MicroLoanConnection = AmountConnectionType(MicroLoan, 'MicroLoan', 'Principal disbursed by all matching loans.');
+export const MicroLoanConnection = ConnectionType(MicroLoan, 'MicroLoan', { summary: MicroLoanSummary });
 
 @ArgsType()
 class MicroLoansArgs {
@@ -47,11 +46,17 @@ export class MicroLoanResolver {
 
   @Query(() => MicroLoanConnection, { description: 'Poverty microcredit loans in household order, filtered and paginated, with count and principal disbursed.' })
   async microLoans(@Args(() => MicroLoansArgs) args: MicroLoansArgs, @Ctx() ctx: SubgraphContext) {
-    const first = validatePageSize(args.first);
     const filter = args.filter ?? {};
-    const rows = await findLoanPage(ctx.db, filter, first + 1, args.after ?? null);
-    for (const row of rows) ctx.loaders.get(loanById).prime(row.id, row);
-    return toAmountConnection(rows, first, (l) => householdCursor(l.householdId, l.id), () => aggregateLoans(ctx.db, filter));
+    const page = await paginate(loanSearch(ctx.db, filter), {
+      alias: 'l',
+      key: ['household_id', 'id'],
+      keyOf: (l) => [l.householdId, l.id],
+      first: args.first,
+      after: args.after,
+      summarize: () => summarizeLoans(ctx.db, filter),
+    });
+    for (const row of page.nodes) ctx.loaders.get(loanById).prime(row.id, row);
+    return page;
   }
 
   @Query(() => [MicroLoanTotal], { description: 'Loan counts and exact sums (disbursed, repaid, outstanding, overdue, subsidised), grouped as asked.' })

@@ -1,8 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { ErrorCode, MoneyScalar, regionPrefixRange, userError, validateDataYear } from '@saf/kit';
+import { ErrorCode, MoneyScalar, regionPrefixRange, userError, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { LoanBank, LoanPurpose, MicroLoanStatus } from '../codes';
-import { decodeHouseholdCursor } from '../common/connection';
 import { MicroLoan } from './entities';
 
 @InputType({ description: 'Filters on microcredit loans; all given conditions must hold.' })
@@ -25,10 +24,7 @@ export class MicroLoanFilter {
 
 export function loanSearch(db: DataSource, filter: MicroLoanFilter): SelectQueryBuilder<MicroLoan> {
   const q = db.getRepository(MicroLoan).createQueryBuilder('l');
-  if (filter.regionPrefix != null) {
-    const { low, high } = regionPrefixRange(filter.regionPrefix, 'filter.regionPrefix');
-    q.andWhere('l.household_id >= :low AND l.household_id < :high', { low, high });
-  }
+  whereRegionPrefix(q, 'l', filter.regionPrefix);
   if (filter.year != null) {
     validateDataYear(filter.year, 'filter.year');
     q.andWhere('l.disbursement_date >= :from AND l.disbursement_date < :to', { from: `${filter.year}-01-01`, to: `${filter.year + 1}-01-01` });
@@ -39,18 +35,19 @@ export function loanSearch(db: DataSource, filter: MicroLoanFilter): SelectQuery
   return q;
 }
 
-export async function findLoanPage(db: DataSource, filter: MicroLoanFilter, limit: number, after: string | null): Promise<MicroLoan[]> {
-  const q = loanSearch(db, filter);
-  if (after !== null) {
-    const cursor = decodeHouseholdCursor(after);
-    q.andWhere('(l.household_id, l.id) > (:afterHousehold, :afterId)', { afterHousehold: cursor.householdId, afterId: cursor.id });
-  }
-  return q.orderBy('l.household_id', 'ASC').addOrderBy('l.id', 'ASC').limit(limit).getMany();
+@ObjectType({ description: 'Totals over all microcredit loans matching a filter.' })
+export class MicroLoanSummary {
+  @Field(() => Int, { description: 'Number of matching loans.' })
+  count: number;
+
+  @Field(() => MoneyScalar, { description: 'Principal disbursed by all matching loans.' })
+  totalAmount: number;
 }
 
-export async function aggregateLoans(db: DataSource, filter: MicroLoanFilter): Promise<{ count: number; amount: number }> {
+/** The connection's summary: count and principal in one aggregate statement. */
+export async function summarizeLoans(db: DataSource, filter: MicroLoanFilter): Promise<MicroLoanSummary> {
   const row = await loanSearch(db, filter).select('count(*)::bigint', 'count').addSelect('COALESCE(sum(l.amount_fen), 0)::bigint', 'amount').getRawOne();
-  return { count: Number(row.count), amount: Number(row.amount) };
+  return { count: Number(row.count), totalAmount: Number(row.amount) };
 }
 
 export enum MicroLoanGrouping {

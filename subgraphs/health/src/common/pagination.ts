@@ -1,38 +1,22 @@
-import { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
-import { regionPrefixRange, validatePageSize } from '@saf/kit';
-import { decodeHouseholdCursor, numericCursorId, validateYear } from './validation';
-
-/** Applies a region prefix (a range on household_id) and an optional year column filter. */
-export function applyRegionAndYear<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, filter: { regionPrefix?: string | null; year?: number | null }, yearColumn: string | null = 'year'): SelectQueryBuilder<T> {
-  if (filter.regionPrefix != null) {
-    const { low, high } = regionPrefixRange(filter.regionPrefix, 'filter.regionPrefix');
-    qb.andWhere(`${alias}.household_id >= :regionLow AND ${alias}.household_id < :regionHigh`, { regionLow: low, regionHigh: high });
-  }
-  if (filter.year != null) {
-    validateYear(filter.year, 'filter.year');
-    if (yearColumn) qb.andWhere(`${alias}.${yearColumn} = :year`, { year: filter.year });
-  }
-  return qb;
-}
+import { decodeCursor, ErrorCode, userError } from '@saf/kit';
 
 /**
- * One page in (household_id, id) order, keyset after the cursor: `first + 1` rows, the extra one
- * telling whether there is a next page (toConnection drops it).
+ * Checks an `after` cursor of a list in (household_id, id) order before it reaches the kit's
+ * `paginate`, which binds the cursor's values as they are: a forged cursor whose id is not an
+ * integer would otherwise fail in SQL against a bigint column instead of as BAD_USER_INPUT.
  */
-export async function pageInHouseholdOrder<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  alias: string,
-  first: number,
-  after: string | null | undefined,
-  idKind: 'numeric' | 'text',
-): Promise<T[]> {
-  if (after) {
-    const cursor = decodeHouseholdCursor(after);
-    const id = idKind === 'numeric' ? numericCursorId(cursor.id) : cursor.id;
-    const idParam = idKind === 'numeric' ? 'CAST(:afterId AS bigint)' : ':afterId';
-    qb.andWhere(`(${alias}.household_id, ${alias}.id) > (:afterHousehold, ${idParam})`, { afterHousehold: cursor.householdId, afterId: id });
+export function householdCursor(after: string | null | undefined, idKind: 'numeric' | 'text'): string | null | undefined {
+  if (!after) return after;
+  let key: unknown;
+  try {
+    key = JSON.parse(decodeCursor(after));
+  } catch {
+    key = null;
   }
-  return qb.orderBy(`${alias}.household_id`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(first + 1).getMany();
+  const [householdId, id] = Array.isArray(key) && key.length === 2 ? key : [];
+  const validId = idKind === 'numeric' ? Number.isSafeInteger(id) && id >= 0 : typeof id === 'string' && id.length > 0;
+  if (typeof householdId !== 'string' || !/^[0-9]{16}$/.test(householdId) || !validId) {
+    throw userError(ErrorCode.BAD_USER_INPUT, 'Invalid cursor: pass an endCursor from a previous page', { field: 'after' });
+  }
+  return after;
 }
-
-export { validatePageSize };

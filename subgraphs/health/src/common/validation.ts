@@ -1,4 +1,4 @@
-import { decodeCursor, ErrorCode, todayLocalDate, userError, validateDataYear } from '@saf/kit';
+import { ErrorCode, todayLocalDate, userError } from '@saf/kit';
 
 /**
  * Input rules that a scalar alone cannot check. Each throws BAD_USER_INPUT naming the offending
@@ -21,11 +21,6 @@ export function validatePastDate(date: string, field: string, earliest = FIRST_D
   if (date < earliest) invalid(field, `${field} cannot be before ${earliest}`);
 }
 
-/** A year the platform holds data for (2013 to next year). */
-export function validateYear(year: number, field: string): void {
-  validateDataYear(year, field);
-}
-
 /** An amount in fen: not negative, at most `max`. */
 export function validateAmount(fen: number, field: string, max: number): void {
   if (fen < 0) invalid(field, `${field} cannot be negative`);
@@ -42,29 +37,6 @@ export function daysBetween(from: string, to: string): number {
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * Keyset cursors over (household_id, id): region-prefix filters are ranges on household_id, so
- * pages walk the same index in order.
- */
-export function householdKey(householdId: string, id: string | number): string {
-  return `${householdId}|${id}`;
-}
-
-export function decodeHouseholdCursor(after: string): { householdId: string; id: string } {
-  const key = decodeCursor(after);
-  const bar = key.indexOf('|');
-  if (bar !== 16 || !/^[0-9]{16}$/.test(key.slice(0, bar)) || key.length === bar + 1) {
-    throw userError(ErrorCode.BAD_USER_INPUT, 'Invalid cursor: pass an endCursor from a previous page', { field: 'after' });
-  }
-  return { householdId: key.slice(0, bar), id: key.slice(bar + 1) };
-}
-
-/** A numeric-id cursor part, checked so that it never reaches SQL as anything but digits. */
-export function numericCursorId(id: string): string {
-  if (!/^[0-9]{1,18}$/.test(id)) throw userError(ErrorCode.BAD_USER_INPUT, 'Invalid cursor: pass an endCursor from a previous page', { field: 'after' });
-  return id;
 }
 
 /**

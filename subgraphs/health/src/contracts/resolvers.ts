@@ -1,8 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, runIdempotent, SubgraphContext, toConnection, validatePageSize } from '@saf/kit';
+import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
-import { applyRegionAndYear, pageInHouseholdOrder } from '../common/pagination';
-import { householdKey } from '../common/validation';
+import { householdCursor } from '../common/pagination';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { FamilyDoctorContract } from './entities';
 import { ContractFilter, ContractPayload, EndContractInput, FollowUpInput, SignContractInput } from './inputs';
@@ -24,8 +23,11 @@ class ContractsArgs {
 }
 
 function contractQuery(ctx: SubgraphContext, filter: ContractFilter) {
-  const qb = applyRegionAndYear(ctx.db.getRepository(FamilyDoctorContract).createQueryBuilder('c'), 'c', filter, null);
-  if (filter.year != null) qb.andWhere('c.start_date <= :yearEnd AND c.end_date >= :yearStart', { yearStart: `${filter.year}-01-01`, yearEnd: `${filter.year}-12-31` });
+  const qb = whereRegionPrefix(ctx.db.getRepository(FamilyDoctorContract).createQueryBuilder('c'), 'c', filter.regionPrefix);
+  if (filter.year != null) {
+    validateDataYear(filter.year, 'filter.year');
+    qb.andWhere('c.start_date <= :yearEnd AND c.end_date >= :yearStart', { yearStart: `${filter.year}-01-01`, yearEnd: `${filter.year}-12-31` });
+  }
   if (filter.disease != null) qb.andWhere('c.disease = :disease', { disease: filter.disease });
   if (filter.chronicDisease != null) qb.andWhere(filter.chronicDisease ? 'c.disease IS NOT NULL' : 'c.disease IS NULL');
   if (filter.facilityLevel != null) qb.andWhere('c.facility_level = :facilityLevel', { facilityLevel: filter.facilityLevel });
@@ -46,10 +48,13 @@ export class ContractResolver {
 
   @Query(() => ContractConnection, { description: 'Family-doctor contracts in household order, filtered by region prefix, year (running in it), disease and follow-up state; paginated.' })
   async familyDoctorContracts(@Args(() => ContractsArgs) args: ContractsArgs, @Ctx() ctx: SubgraphContext) {
-    const first = validatePageSize(args.first);
-    const filter = args.filter ?? {};
-    const rows = await pageInHouseholdOrder(contractQuery(ctx, filter), 'c', first, args.after, 'numeric');
-    return toConnection(rows, first, (c) => householdKey(c.householdId, c.id), () => contractQuery(ctx, filter).getCount());
+    return paginate(contractQuery(ctx, args.filter ?? {}), {
+      alias: 'c',
+      key: ['household_id', 'id'],
+      keyOf: (c) => [c.householdId, c.id],
+      first: args.first,
+      after: householdCursor(args.after, 'numeric'),
+    });
   }
 
   @FieldResolver(() => HouseholdKey, { description: 'The household in the register.' })

@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { SubgraphContext } from '@saf/kit';
+import { SubgraphContext, validateDataYear } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { InsuranceScheme } from '../codes';
-import { validateYear } from '../common/validation';
 import { FamilyDoctorContract } from '../contracts/entities';
 import { contractsByHousehold, contractsByPerson } from '../contracts/loaders';
 import { InsuranceEnrolment } from '../insurance/entities';
@@ -17,7 +16,7 @@ import { HouseholdCover, InsuranceYear, MemberCover } from './types';
 const YEAR_FILTER = 'Only this year (optional).';
 
 function checkYear(year: number | null | undefined): void {
-  if (year != null) validateYear(year, 'year');
+  if (year != null) validateDataYear(year, 'year');
 }
 
 function activeIn(enrolments: InsuranceEnrolment[], year: number, scheme: InsuranceScheme): InsuranceEnrolment | null {
@@ -69,7 +68,7 @@ export class HouseholdHealthResolver {
     description: 'Basic and critical-illness enrolment of every person health knows in the household, for the exit rule (基本医疗有保障). See the type for what health cannot know.',
   })
   async basicMedicalCover(@Root() household: HouseholdKey, @Arg('year', () => Int) year: number, @Ctx() ctx: SubgraphContext): Promise<HouseholdCover> {
-    validateYear(year, 'year');
+    validateDataYear(year, 'year');
     const [persons, enrolments] = await Promise.all([
       ctx.loaders.get(knownPersonsByHousehold).load(household.id),
       ctx.loaders.get(enrolmentsByHousehold).load(household.id),
@@ -107,7 +106,7 @@ export class HouseholdHealthResolver {
 export class PersonHealthResolver {
   @FieldResolver(() => InsuranceYear, { description: 'The person\'s medical insurance in a year.' })
   async healthInsurance(@Root() person: PersonKey, @Arg('year', () => Int) year: number, @Ctx() ctx: SubgraphContext): Promise<InsuranceYear> {
-    validateYear(year, 'year');
+    validateDataYear(year, 'year');
     const enrolments = (await ctx.loaders.get(enrolmentsByPerson).load(person.id)).filter((e) => e.year === year);
     const basic = activeIn(enrolments, year, InsuranceScheme.BASIC) !== null;
     const critical = activeIn(enrolments, year, InsuranceScheme.CRITICAL_ILLNESS) !== null;

@@ -1,9 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, runIdempotent, SubgraphContext, toConnection, validatePageSize } from '@saf/kit';
+import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { InsuranceScheme, SubsidisingDepartment } from '../codes';
-import { applyRegionAndYear, pageInHouseholdOrder } from '../common/pagination';
-import { householdKey } from '../common/validation';
+import { householdCursor } from '../common/pagination';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { InsuranceEnrolment } from './entities';
 import { CancelEnrolmentInput, Coverage, CoverageFilter, EnrolmentFilter, EnrolmentPayload, RecordEnrolmentInput } from './inputs';
@@ -25,7 +24,11 @@ class EnrolmentsArgs {
 }
 
 function enrolmentQuery(ctx: SubgraphContext, filter: EnrolmentFilter) {
-  const qb = applyRegionAndYear(ctx.db.getRepository(InsuranceEnrolment).createQueryBuilder('e'), 'e', filter);
+  const qb = whereRegionPrefix(ctx.db.getRepository(InsuranceEnrolment).createQueryBuilder('e'), 'e', filter.regionPrefix);
+  if (filter.year != null) {
+    validateDataYear(filter.year, 'filter.year');
+    qb.andWhere('e.year = :year', { year: filter.year });
+  }
   if (filter.scheme != null) qb.andWhere('e.scheme = :scheme', { scheme: filter.scheme });
   if (filter.subsidyStatus != null) qb.andWhere('e.subsidy_status = :subsidyStatus', { subsidyStatus: filter.subsidyStatus });
   if (filter.subsidisingDepartment != null) qb.andWhere('e.subsidising_department = :department', { department: filter.subsidisingDepartment });
@@ -42,15 +45,22 @@ export class InsuranceResolver {
 
   @Query(() => EnrolmentConnection, { description: 'Insurance enrolments in household order, filtered by region prefix, year, scheme and subsidy; paginated.' })
   async healthInsuranceEnrolments(@Args(() => EnrolmentsArgs) args: EnrolmentsArgs, @Ctx() ctx: SubgraphContext) {
-    const first = validatePageSize(args.first);
-    const filter = args.filter ?? {};
-    const rows = await pageInHouseholdOrder(enrolmentQuery(ctx, filter), 'e', first, args.after, 'text');
-    return toConnection(rows, first, (e) => householdKey(e.householdId, e.id), () => enrolmentQuery(ctx, filter).getCount());
+    return paginate(enrolmentQuery(ctx, args.filter ?? {}), {
+      alias: 'e',
+      key: ['household_id', 'id'],
+      keyOf: (e) => [e.householdId, e.id],
+      first: args.first,
+      after: householdCursor(args.after, 'text'),
+    });
   }
 
   @Query(() => [Coverage], { description: 'Enrolment counts and premium totals by year and scheme (one SQL statement), filtered by region prefix.' })
   async healthInsuranceCoverage(@Arg('filter', () => CoverageFilter, { nullable: true }) filter: CoverageFilter | null, @Ctx() ctx: SubgraphContext): Promise<Coverage[]> {
-    const qb = applyRegionAndYear(ctx.db.createQueryBuilder().from(InsuranceEnrolment, 'e'), 'e', filter ?? {});
+    const qb = whereRegionPrefix(ctx.db.createQueryBuilder().from(InsuranceEnrolment, 'e'), 'e', filter?.regionPrefix);
+    if (filter?.year != null) {
+      validateDataYear(filter.year, 'filter.year');
+      qb.andWhere('e.year = :year', { year: filter.year });
+    }
     if (filter?.scheme != null) qb.andWhere('e.scheme = :scheme', { scheme: filter.scheme });
     const active = 'e.cancelled_on IS NULL';
     const rows: CoverageRow[] = await qb

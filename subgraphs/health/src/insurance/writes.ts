@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { notFound, recordChanges, todayLocalDate } from '@saf/kit';
+import { notFound, recordChanges, todayLocalDate, validateDataYear } from '@saf/kit';
 import { InsuranceScheme, MAX_PREMIUM_FEN, PremiumSubsidyStatus } from '../codes';
-import { conflict, invalid, validateAmount, validatePastDate, validateText, validateYear } from '../common/validation';
+import { conflict, invalid, validateAmount, validatePastDate, validateText } from '../common/validation';
 import { insertUnique, lockPerson } from '../common/writes';
 import { enrolmentId, InsuranceEnrolment } from './entities';
 import { CancelEnrolmentInput, RecordEnrolmentInput } from './inputs';
@@ -10,7 +10,7 @@ const RECORD = 'HealthInsuranceEnrolment';
 
 /** Input rules checked before the register is asked and before anything is written. */
 export function validateEnrolment(input: RecordEnrolmentInput): void {
-  validateYear(input.year, 'input.year');
+  validateDataYear(input.year, 'input.year');
   validateAmount(input.premium, 'input.premium', MAX_PREMIUM_FEN);
   validateAmount(input.individualContribution, 'input.individualContribution', MAX_PREMIUM_FEN);
   const subsidy = input.subsidy ?? 0;

@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, runIdempotent, SubgraphContext, toConnection, validatePageSize } from '@saf/kit';
+import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
-import { applyRegionAndYear, pageInHouseholdOrder } from '../common/pagination';
-import { exactRatio, householdKey } from '../common/validation';
+import { householdCursor } from '../common/pagination';
+import { exactRatio } from '../common/validation';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { HospitalSettlement } from './entities';
 import { RecordSettlementInput, SettlementFilter, SettlementPayload, SettlementPaymentInput, SettlementTotals } from './inputs';
@@ -24,7 +24,11 @@ class SettlementsArgs {
 }
 
 function settlementQuery(ctx: SubgraphContext, filter: SettlementFilter) {
-  const qb = applyRegionAndYear(ctx.db.getRepository(HospitalSettlement).createQueryBuilder('s'), 's', filter);
+  const qb = whereRegionPrefix(ctx.db.getRepository(HospitalSettlement).createQueryBuilder('s'), 's', filter.regionPrefix);
+  if (filter.year != null) {
+    validateDataYear(filter.year, 'filter.year');
+    qb.andWhere('s.year = :year', { year: filter.year });
+  }
   if (filter.hospitalLevel != null) qb.andWhere('s.hospital_level = :hospitalLevel', { hospitalLevel: filter.hospitalLevel });
   if (filter.deferredPayment != null) qb.andWhere('s.deferred_payment = :deferredPayment', { deferredPayment: filter.deferredPayment });
   if (filter.deferredUnpaid != null) qb.andWhere(filter.deferredUnpaid ? '(s.deferred_payment AND s.deferred_paid_on IS NULL)' : 'NOT (s.deferred_payment AND s.deferred_paid_on IS NULL)');
@@ -47,10 +51,13 @@ export class SettlementResolver {
     description: 'Hospital settlements in household order, filtered by region prefix, settlement year, hospital level and payment flags; paginated. Sums: hospitalSettlementTotals.',
   })
   async hospitalSettlements(@Args(() => SettlementsArgs) args: SettlementsArgs, @Ctx() ctx: SubgraphContext) {
-    const first = validatePageSize(args.first);
-    const filter = args.filter ?? {};
-    const rows = await pageInHouseholdOrder(settlementQuery(ctx, filter), 's', first, args.after, 'numeric');
-    return toConnection(rows, first, (s) => householdKey(s.householdId, s.id), () => settlementQuery(ctx, filter).getCount());
+    return paginate(settlementQuery(ctx, args.filter ?? {}), {
+      alias: 's',
+      key: ['household_id', 'id'],
+      keyOf: (s) => [s.householdId, s.id],
+      first: args.first,
+      after: householdCursor(args.after, 'numeric'),
+    });
   }
 
   @Query(() => SettlementTotals, { description: 'Sums of every paid part and the out-of-pocket ratios over the settlements matching the filter (one SQL statement).' })

@@ -1,8 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, runIdempotent, SubgraphContext, toConnection, validatePageSize } from '@saf/kit';
+import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
-import { applyRegionAndYear, pageInHouseholdOrder } from '../common/pagination';
-import { householdKey } from '../common/validation';
+import { householdCursor } from '../common/pagination';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { SeriousIllnessTreatment } from './entities';
 import { RegisterTreatmentInput, TreatmentFilter, TreatmentPayload, UpdateTreatmentInput } from './inputs';
@@ -24,8 +23,9 @@ class TreatmentsArgs {
 }
 
 function treatmentQuery(ctx: SubgraphContext, filter: TreatmentFilter) {
-  const qb = applyRegionAndYear(ctx.db.getRepository(SeriousIllnessTreatment).createQueryBuilder('t'), 't', filter, null);
+  const qb = whereRegionPrefix(ctx.db.getRepository(SeriousIllnessTreatment).createQueryBuilder('t'), 't', filter.regionPrefix);
   if (filter.year != null) {
+    validateDataYear(filter.year, 'filter.year');
     qb.andWhere('t.diagnosed_on <= :yearEnd AND (t.treatment_ended_on IS NULL OR t.treatment_ended_on >= :yearStart)', {
       yearStart: `${filter.year}-01-01`,
       yearEnd: `${filter.year}-12-31`,
@@ -50,10 +50,13 @@ export class TreatmentResolver {
 
   @Query(() => TreatmentConnection, { description: 'Serious-illness special-treatment cases in household order, filtered by region prefix, year (open in it), disease and status; paginated.' })
   async seriousIllnessTreatments(@Args(() => TreatmentsArgs) args: TreatmentsArgs, @Ctx() ctx: SubgraphContext) {
-    const first = validatePageSize(args.first);
-    const filter = args.filter ?? {};
-    const rows = await pageInHouseholdOrder(treatmentQuery(ctx, filter), 't', first, args.after, 'numeric');
-    return toConnection(rows, first, (t) => householdKey(t.householdId, t.id), () => treatmentQuery(ctx, filter).getCount());
+    return paginate(treatmentQuery(ctx, args.filter ?? {}), {
+      alias: 't',
+      key: ['household_id', 'id'],
+      keyOf: (t) => [t.householdId, t.id],
+      first: args.first,
+      after: householdCursor(args.after, 'numeric'),
+    });
   }
 
   @FieldResolver(() => HouseholdKey, { description: 'The household in the register.' })

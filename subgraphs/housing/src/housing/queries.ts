@@ -1,17 +1,6 @@
 import { Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import {
-  ConnectionType,
-  decodeCursor,
-  ErrorCode,
-  MoneyScalar,
-  regionPrefixRange,
-  SubgraphContext,
-  toConnection,
-  userError,
-  validateDataYear,
-  validatePageSize,
-} from '@saf/kit';
+import { ConnectionType, ErrorCode, MoneyScalar, paginate, SubgraphContext, userError, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { AcceptanceResult, AppraisalMethod, DwellingRating, RenovationStatus, RenovationType, ResettlementMode } from '../codes';
 import { DwellingAppraisal, RelocationHousing, RenovationProject } from './entities';
 import { appraisalById, relocationById, renovationById } from './loaders';
@@ -269,7 +258,7 @@ export class HousingQueryResolver {
         `NOT EXISTS (SELECT 1 FROM renovation_project p WHERE p.household_id = a.household_id AND p.acceptance_result = 'PASSED' AND (p.appraisal_id = a.id OR p.acceptance_date >= a.appraisal_date))`,
       )
       .andWhere('NOT EXISTS (SELECT 1 FROM relocation_housing s WHERE s.household_id = a.household_id AND s.move_in_date IS NOT NULL)');
-    regionFilter(qb, 'a.household_id', filter.regionPrefix);
+    whereRegionPrefix(qb, 'a', filter.regionPrefix);
     if (filter.rating) {
       if (filter.rating !== DwellingRating.C && filter.rating !== DwellingRating.D) {
         throw userError(ErrorCode.BAD_USER_INPUT, 'only C and D dwellings are unsafe', { field: 'filter.rating' });
@@ -283,12 +272,6 @@ export class HousingQueryResolver {
   }
 }
 
-function regionFilter<T extends object>(qb: SelectQueryBuilder<T>, column: string, prefix: string | undefined | null): void {
-  if (prefix === undefined || prefix === null) return;
-  const { low, high } = regionPrefixRange(prefix, 'filter.regionPrefix');
-  qb.andWhere(`${column} >= :regionLow AND ${column} < :regionHigh`, { regionLow: low, regionHigh: high });
-}
-
 function yearRange(year: number, field: string): { from: string; to: string } {
   validateDataYear(year, field);
   return { from: `${year}-01-01`, to: `${year + 1}-01-01` };
@@ -296,7 +279,7 @@ function yearRange(year: number, field: string): { from: string; to: string } {
 
 function appraisalQuery(db: DataSource, filter: DwellingAppraisalFilter): SelectQueryBuilder<DwellingAppraisal> {
   const qb = db.getRepository(DwellingAppraisal).createQueryBuilder('a');
-  regionFilter(qb, 'a.household_id', filter.regionPrefix);
+  whereRegionPrefix(qb, 'a', filter.regionPrefix);
   if (filter.year !== undefined && filter.year !== null) {
     const { from, to } = yearRange(filter.year, 'filter.year');
     qb.andWhere('a.appraisal_date >= :yearFrom AND a.appraisal_date < :yearTo', { yearFrom: from, yearTo: to });
@@ -309,7 +292,7 @@ function appraisalQuery(db: DataSource, filter: DwellingAppraisalFilter): Select
 
 function renovationQuery(db: DataSource, filter: RenovationProjectFilter): SelectQueryBuilder<RenovationProject> {
   const qb = db.getRepository(RenovationProject).createQueryBuilder('r');
-  regionFilter(qb, 'r.household_id', filter.regionPrefix);
+  whereRegionPrefix(qb, 'r', filter.regionPrefix);
   if (filter.year !== undefined && filter.year !== null) {
     validateDataYear(filter.year, 'filter.year');
     qb.andWhere('r.plan_year = :planYear', { planYear: filter.year });
@@ -326,7 +309,7 @@ function renovationQuery(db: DataSource, filter: RenovationProjectFilter): Selec
 
 function relocationQuery(db: DataSource, filter: RelocationHousingFilter): SelectQueryBuilder<RelocationHousing> {
   const qb = db.getRepository(RelocationHousing).createQueryBuilder('s');
-  regionFilter(qb, 's.household_id', filter.regionPrefix);
+  whereRegionPrefix(qb, 's', filter.regionPrefix);
   if (filter.year !== undefined && filter.year !== null) {
     validateDataYear(filter.year, 'filter.year');
     qb.andWhere('s.plan_year = :planYear', { planYear: filter.year });
@@ -337,23 +320,15 @@ function relocationQuery(db: DataSource, filter: RelocationHousingFilter): Selec
   return qb;
 }
 
-/** Keyset page on the record ID; the rows prime the by-ID loader for nested fields. */
+/** Keyset page on the record ID (the kit's paginate); the rows prime the by-ID loader for nested fields. */
 async function page<T extends { id: string }>(
   ctx: SubgraphContext,
   args: Args<unknown>,
   qb: SelectQueryBuilder<T>,
   byId: Parameters<SubgraphContext['loaders']['get']>[0],
 ) {
-  const first = validatePageSize(args.first);
-  const after = args.after ? decodeCursor(args.after) : null;
-  const alias = qb.alias;
-  const rows = await qb
-    .clone()
-    .andWhere(after === null ? '1 = 1' : `${alias}.id > :afterId`, { afterId: after })
-    .orderBy(`${alias}.id`, 'ASC')
-    .limit(first + 1)
-    .getMany();
+  const connection = await paginate(qb, { alias: qb.alias, key: ['id'], keyOf: (row) => [row.id], first: args.first, after: args.after });
   const loader = ctx.loaders.get(byId as never) as { prime(key: string, value: T): unknown };
-  for (const row of rows.slice(0, first)) loader.prime(row.id, row);
-  return toConnection(rows, first, (r) => r.id, () => qb.getCount());
+  for (const row of connection.nodes) loader.prime(row.id, row);
+  return connection;
 }
