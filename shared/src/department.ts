@@ -33,13 +33,13 @@ export interface SyntheticDataOptions {
   size: number;
   seed: number;
   onProgress?: (done: number, total: number) => void;
+  /** Replace the department's generated records; without it, a table that holds rows is an error. */
+  replace?: boolean;
 }
 
 export interface SyntheticData {
   /** Writes the department's records for the generated county (pool's search_path = its schema). */
   load(pool: import('pg').Pool, options: SyntheticDataOptions): Promise<unknown>;
-  /** The tables `load` fills, emptied (in this order) before a reload. */
-  tables: string[];
 }
 
 export interface StartOptions {

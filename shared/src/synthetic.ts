@@ -31,23 +31,14 @@ export async function generateSyntheticData(departments: DepartmentDefinition[],
     });
     const pool = new Pool({ connectionString: database.url, max: 1, options: `-c search_path=${database.schema},public` });
     try {
-      const filled = await firstNonEmpty(pool, data.tables);
-      if (filled && !options.reset) throw new Error(`${department.name} already has data (table ${filled}); add --reset to replace it`);
-      if (options.reset) await pool.query(`TRUNCATE ${data.tables.join(', ')} RESTART IDENTITY CASCADE`);
       const started = Date.now();
-      await data.load(pool, { size: options.size, seed: options.seed, onProgress: progressReporter(department.name) });
+      await data.load(pool, { size: options.size, seed: options.seed, replace: options.reset, onProgress: progressReporter(department.name) }).catch((error: Error) => {
+        throw new Error(`${department.name}: ${error.message}${options.reset ? '' : ' (add --reset to replace the generated data)'}`);
+      });
       print(`${department.name}: ${options.size} households (seed ${options.seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } finally {
       await pool.end();
       await database.close();
     }
   }
-}
-
-async function firstNonEmpty(pool: Pool, tables: string[]): Promise<string | null> {
-  for (const table of tables) {
-    const { rows } = await pool.query(`SELECT EXISTS (SELECT 1 FROM ${table}) AS found`);
-    if (rows[0].found) return table;
-  }
-  return null;
 }

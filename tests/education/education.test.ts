@@ -87,7 +87,7 @@ describe('loading', () => {
   });
 
   it('refuses to load twice without replace', async () => {
-    await expect(loadEducation(h.pool, { size: HOUSEHOLDS, seed: SEED })).rejects.toThrow(/already hold records/);
+    await expect(loadEducation(h.pool, { size: HOUSEHOLDS, seed: SEED })).rejects.toThrow(/table student_enrolment already holds rows/);
   });
 });
 

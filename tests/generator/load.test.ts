@@ -111,7 +111,7 @@ describe('loadRegister on PostgreSQL', () => {
     const pool = await db.pool('register_replace');
     await migrateRegister(pool);
     await loadRegister(pool, { size: 150, seed: 1, analyze: false });
-    await expect(loadRegister(pool, { size: 150, seed: 1 })).rejects.toThrow(/already has households/);
+    await expect(loadRegister(pool, { size: 150, seed: 1 })).rejects.toThrow(/already holds rows; load with replace/);
     expect(await count(pool, 'SELECT count(*) n FROM household')).toBe(150);
     await loadRegister(pool, { size: 80, seed: 2, replace: true, analyze: false });
     expect(await count(pool, 'SELECT count(*) n FROM household')).toBe(80);

@@ -31,8 +31,13 @@ export interface BulkLoadOptions<T> {
   total: number;
   /** Turns one item into rows. */
   addItem: (sink: RowSink, item: T) => void;
-  /** Runs first in the transaction: checks, clean-up, reference rows (written with `sink` then flushed). */
+  /** Runs first in the transaction, after the emptiness check: reference rows (written with `sink`), setup. */
   before?: (client: PoolClient, sink: RowSink) => Promise<void>;
+  /**
+   * Empty the tables first (TRUNCATE … RESTART IDENTITY). Without it, a table that already holds
+   * rows is an error (tables with conflict handling, e.g. upserted reference rows, excepted).
+   */
+  replace?: boolean;
   method?: LoadMethod | 'auto';
   /** Items per chunk. Default 5,000. */
   chunkItems?: number;
@@ -69,6 +74,7 @@ export async function bulkLoad<T>(pool: Pool, options: BulkLoadOptions<T>): Prom
     const writer = new ChunkWriter(client, method, options.tables, options.insertBatchRows ?? 2000, rows);
     await client.query('BEGIN');
     try {
+      await prepareTables(client, options.tables, options.replace ?? false);
       if (options.before) {
         await options.before(client, writer);
         await writer.write(writer.take());
@@ -117,6 +123,17 @@ export async function bulkLoad<T>(pool: Pool, options: BulkLoadOptions<T>): Prom
     client.release(connectionError);
   }
   return { method, items: options.total, rows, milliseconds: Date.now() - started };
+}
+
+async function prepareTables(client: PoolClient, tables: ReadonlyArray<TableSpec>, replace: boolean): Promise<void> {
+  if (replace) {
+    await client.query(`TRUNCATE ${tables.map((t) => t.table).join(', ')} RESTART IDENTITY CASCADE`);
+    return;
+  }
+  for (const spec of tables.filter((t) => !t.onConflict)) {
+    const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${spec.table}) AS found`);
+    if (rows[0].found) throw new Error(`table ${spec.table} already holds rows; load with replace to replace them`);
+  }
 }
 
 const PIECE = 1 << 20;

@@ -1,5 +1,5 @@
 import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
-import { CIVIL_AFFAIRS_TABLES, loadCivilAffairs } from './generator';
+import { loadCivilAffairs } from './generator';
 import { CivilAffairs1700000000001 } from './migrations/1700000000001-CivilAffairs';
 import { DibaoLines1700000000002 } from './migrations/1700000000002-DibaoLines';
 import { DibaoCoveredPersonResolver, DibaoEnrolmentResolver, DibaoLineResolver } from './records/dibaoResolver';
@@ -47,10 +47,7 @@ export const civilAffairs: DepartmentDefinition = {
     MedicalAssistanceGrant: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(medicalAssistanceById).load(String(ref.id)) },
   },
   // Demo data on a first start (DEMO_HOUSEHOLDS, seed 1), `npm run generate`: the register's county plus the legacy roster.
-  syntheticData: {
-    load: (pool, options) => loadCivilAffairs(pool, options),
-    tables: [...CIVIL_AFFAIRS_TABLES].reverse(),
-  },
+  syntheticData: { load: (pool, options) => loadCivilAffairs(pool, options) },
 };
 
 export * from './codes';

@@ -12,7 +12,7 @@ import { DropoutCaseResolver, EducationQueryResolver, HomeTeachingResolver, Stud
  * control (控辍保学) and home teaching (送教上门). Extends Household and Person; owns the Student and
  * StudentAid entities. Leads the EDUCATION duty area.
  */
-import { EDUCATION_TABLE_ORDER, loadEducation } from './generator';
+import { loadEducation } from './generator';
 
 export const education: DepartmentDefinition = {
   name: 'education',
@@ -33,7 +33,7 @@ export const education: DepartmentDefinition = {
     Student: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(studentById).load(String(ref.id)) },
     StudentAid: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(aidById).load(String(ref.id)) },
   },
-  syntheticData: { load: (pool, options) => loadEducation(pool, options), tables: [...EDUCATION_TABLE_ORDER] },
+  syntheticData: { load: (pool, options) => loadEducation(pool, options) },
 };
 
 export * from './codes';

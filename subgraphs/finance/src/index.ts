@@ -19,11 +19,7 @@ export const finance: DepartmentDefinition = {
   resolvers: [FinanceHouseholdResolver, FinancePersonResolver, DisbursementResolver, MicroLoanResolver, RiskFundResolver],
   entities: [Disbursement, MicroLoan, MicroLoanRepayment, RiskFundContribution, RiskFundCompensation],
   migrations: [Finance1700000000001],
-  syntheticData: {
-    load: (pool, options) => loadFinance(pool, options),
-    // Children first.
-    tables: ['risk_fund_compensation', 'micro_loan_repayment', 'risk_fund_contribution', 'disbursement', 'micro_loan'],
-  },
+  syntheticData: { load: (pool, options) => loadFinance(pool, options) },
   referenceResolvers: {
     Disbursement: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(disbursementById).load(String(ref.id)) },
     MicroLoan: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(loanById).load(String(ref.id)) },

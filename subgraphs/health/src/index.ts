@@ -4,7 +4,6 @@ import { FamilyDoctorContract } from './contracts/entities';
 import { contractById } from './contracts/loaders';
 import { HouseholdHealthResolver, PersonHealthResolver } from './federation/resolvers';
 import { loadHealth } from './generator';
-import { HEALTH_TABLES } from './generator/tables';
 import { InsuranceEnrolment } from './insurance/entities';
 import { enrolmentById } from './insurance/loaders';
 import { InsuranceResolver } from './insurance/resolvers';
@@ -38,10 +37,7 @@ export const health: DepartmentDefinition = {
     SeriousIllnessTreatment: { __resolveReference: byId(treatmentById) },
     HospitalSettlement: { __resolveReference: byId(settlementById) },
   },
-  syntheticData: {
-    load: (pool, options) => loadHealth(pool, options),
-    tables: [...HEALTH_TABLES].reverse(),
-  },
+  syntheticData: { load: (pool, options) => loadHealth(pool, options) },
 };
 
 export * from './generator';

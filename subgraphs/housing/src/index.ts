@@ -12,7 +12,7 @@ import { DwellingAppraisalResolver, RelocationHousingResolver, RenovationProject
  * of dangerous houses (lead of HOUSING_RENOVATION, seed 004 item 9) and resettlement housing
  * (support of RELOCATION, item 4). Extends Household and Person.
  */
-import { HOUSING_TABLES, loadHousing } from './generator';
+import { loadHousing } from './generator';
 
 export const housing: DepartmentDefinition = {
   name: 'housing',
@@ -33,7 +33,7 @@ export const housing: DepartmentDefinition = {
     RenovationProject: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(renovationById).load(String(ref.id)) },
     RelocationHousing: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(relocationById).load(String(ref.id)) },
   },
-  syntheticData: { load: (pool, options) => loadHousing(pool, options), tables: HOUSING_TABLES },
+  syntheticData: { load: (pool, options) => loadHousing(pool, options) },
 };
 
 export * from './codes';

@@ -33,11 +33,7 @@ export const povertyOffice: DepartmentDefinition = {
     Household: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(householdById).load(ref.id as string) },
     Person: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(personById).load(ref.id as string) },
   },
-  syntheticData: {
-    load: (pool, options) => loadRegister(pool, options),
-    // Children first; regions last (the loader brings the county's regions back).
-    tables: ['procedure_step', 'cadre_assignment', 'household_visit', 'household_income', 'household_status_period', 'person', 'household', 'cadre', 'region'],
-  },
+  syntheticData: { load: (pool, options) => loadRegister(pool, options) },
 };
 
 export * from './register/codes';

@@ -47,14 +47,7 @@ export async function loadCivilAffairs(pool: Pool, options: CivilAffairsLoadOpti
     items: { [Symbol.iterator]: items },
     total: size + extra,
     addItem: addRecords,
-    before: async (client) => {
-      if (options.replace) {
-        await client.query(`TRUNCATE ${[...CIVIL_AFFAIRS_TABLES].reverse().join(', ')}`);
-      } else {
-        const { rows } = await client.query('SELECT EXISTS (SELECT 1 FROM dibao_enrolment) OR EXISTS (SELECT 1 FROM medical_assistance) AS found');
-        if (rows[0].found) throw new Error('the civil-affairs tables already hold records; load with replace: true to replace them');
-      }
-    },
+    replace: options.replace,
     method: options.method,
     chunkItems: options.chunkHouseholds,
     onProgress: options.onProgress,

@@ -46,14 +46,7 @@ export async function loadEducation(pool: Pool, options: EducationLoadOptions): 
       for (const row of r.followUps) sink.add(T.dropout_follow_up, row);
       for (const row of r.homeTeaching) sink.add(T.home_teaching, row);
     },
-    before: async (client) => {
-      if (options.replace) {
-        await client.query(`TRUNCATE ${[...EDUCATION_TABLE_ORDER].reverse().join(', ')} RESTART IDENTITY`);
-      } else {
-        const { rows } = await client.query('SELECT EXISTS (SELECT 1 FROM student_enrolment) OR EXISTS (SELECT 1 FROM dropout_case) AS found');
-        if (rows[0].found) throw new Error('the education tables already hold records; load with replace: true to replace them');
-      }
-    },
+    replace: options.replace,
     method: options.method,
     chunkItems: options.chunkHouseholds,
     onProgress: options.onProgress,

@@ -25,7 +25,6 @@ export interface FinanceLoadResult {
   milliseconds: number;
 }
 
-const TABLES = ['risk_fund_compensation', 'risk_fund_contribution', 'micro_loan_repayment', 'micro_loan', 'disbursement'];
 
 /** The last item of the walk: the county funds, sized from the loan book gathered on the way. */
 type Item = { kind: 'household'; bundle: Parameters<typeof financeRecordsFor>[0] } | { kind: 'funds' };
@@ -63,14 +62,7 @@ export async function loadFinance(pool: Pool, options: FinanceLoadOptions): Prom
       if (!book) books.set(code, (book = emptyBook(code)));
       addToBook(book, r.outstandingByYear, r.compensationByYear);
     },
-    before: async (client) => {
-      if (options.replace) {
-        await client.query(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY`);
-      } else {
-        const { rows } = await client.query('SELECT EXISTS (SELECT 1 FROM disbursement) OR EXISTS (SELECT 1 FROM micro_loan) AS found');
-        if (rows[0].found) throw new Error('finance already holds records; load with replace: true to replace them');
-      }
-    },
+    replace: options.replace,
     method: options.method,
     chunkItems: options.chunkHouseholds,
     onProgress: options.onProgress ? (done, total) => options.onProgress!(Math.min(done, size), total - 1) : undefined,

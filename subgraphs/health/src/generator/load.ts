@@ -41,16 +41,7 @@ export async function loadHealth(pool: Pool, options: LoadHealthOptions): Promis
       for (const r of records.specialTreatments) sink.add(HEALTH_TABLE_SPECS.serious_illness_treatment, r);
       for (const r of records.hospitalSettlements) sink.add(HEALTH_TABLE_SPECS.hospital_settlement, r);
     },
-    before: async (client) => {
-      if (options.replace) {
-        await client.query(`TRUNCATE ${[...HEALTH_TABLES].reverse().join(', ')} RESTART IDENTITY`);
-        return;
-      }
-      for (const table of HEALTH_TABLES) {
-        const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${table}) AS found`);
-        if (rows[0].found) throw new Error(`health table ${table} already holds records; load with replace: true to replace them`);
-      }
-    },
+    replace: options.replace,
     method: options.method,
     chunkItems: options.chunkHouseholds,
     onProgress: options.onProgress,

@@ -45,14 +45,7 @@ export async function loadHousing(pool: Pool, options: HousingLoadOptions): Prom
       if (records.relocation) sink.add(HOUSING_TABLE_SPECS.relocation_housing, records.relocation);
       for (const r of records.relocationMembers) sink.add(HOUSING_TABLE_SPECS.relocation_member, r);
     },
-    before: async (client) => {
-      if (options.replace) {
-        await client.query(`TRUNCATE ${[...HOUSING_TABLES].reverse().join(', ')}`);
-      } else {
-        const { rows } = await client.query('SELECT EXISTS (SELECT 1 FROM dwelling_appraisal) OR EXISTS (SELECT 1 FROM relocation_housing) AS found');
-        if (rows[0].found) throw new Error('the housing tables already hold records; load with replace: true to replace them');
-      }
-    },
+    replace: options.replace,
     method: options.method,
     chunkItems: options.chunkHouseholds,
     insertBatchRows: options.insertBatchRows,

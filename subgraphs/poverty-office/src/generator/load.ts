@@ -38,9 +38,6 @@ export interface LoadResult {
   milliseconds: number;
 }
 
-/** Tables emptied by `replace`, children first. */
-const REPLACED_TABLES = ['procedure_step', 'cadre_assignment', 'household_visit', 'household_income', 'household_status_period', 'person', 'household', 'cadre'];
-
 /**
  * Generates the register and writes it into the register tables (unqualified names: the caller's
  * connection chooses the schema through its search_path) in one transaction, in foreign-key order,
@@ -65,18 +62,12 @@ export async function loadRegister(pool: Pool, options: LoadOptions): Promise<Lo
       for (const r of b.procedureSteps) sink.add(TABLE_SPECS.procedure_step, r);
     },
     before: async (client, sink) => {
-      if (options.replace) {
-        await client.query(`TRUNCATE ${REPLACED_TABLES.join(', ')} RESTART IDENTITY`);
-        await client.query(`DELETE FROM region WHERE level >= 4 AND code LIKE '${county.code.slice(0, 6)}%'`);
-      } else {
-        const { rows: existing } = await client.query('SELECT EXISTS (SELECT 1 FROM household) AS found');
-        if (existing[0].found) throw new Error('the register already has households; load with replace: true to replace them');
-      }
       povertyLines = { ...(await readPovertyLines(client)), ...(options.povertyLines ?? {}) };
       // Regions may already exist (e.g. the province): their spec upserts.
       for (const r of regionRows(county)) sink.add(TABLE_SPECS.region, r);
       for (const c of cadreRows(county)) sink.add(TABLE_SPECS.cadre, c);
     },
+    replace: options.replace,
     method: options.method,
     chunkItems: options.chunkHouseholds,
     insertBatchRows: options.insertBatchRows,
