@@ -127,6 +127,11 @@ export interface PageOptions<T, S> {
   key: string[];
   /** The key values of a row, in the order of `key`. */
   keyOf: (row: T) => Array<string | number>;
+  /**
+   * The SQL type of each key column, checked on incoming cursors so that a forged cursor is a
+   * BAD_USER_INPUT rather than a database error. Default: every column text.
+   */
+  keyTypes?: Array<'text' | 'integer'>;
   first?: number | null;
   after?: string | null;
   /** Totals over all pages for the connection's `summary`; memoised, run only when selected. */
@@ -143,7 +148,7 @@ export async function paginate<T extends ObjectLiteral, S = unknown>(query: Sele
   const page = query.clone();
   const columns = options.key.map((c) => `${options.alias}.${c}`);
   if (options.after) {
-    const values = decodeKeyCursor(options.after, options.key.length);
+    const values = decodeKeyCursor(options.after, options.keyTypes ?? options.key.map(() => 'text'));
     const params = Object.fromEntries(values.map((v, i) => [`afterKey${i}`, v]));
     page.andWhere(`(${columns.join(', ')}) > (${values.map((_, i) => `:afterKey${i}`).join(', ')})`, params);
   }
@@ -154,14 +159,15 @@ export async function paginate<T extends ObjectLiteral, S = unknown>(query: Sele
   return connection;
 }
 
-function decodeKeyCursor(cursor: string, length: number): Array<string | number> {
+function decodeKeyCursor(cursor: string, types: Array<'text' | 'integer'>): Array<string | number> {
   let values: unknown;
   try {
     values = JSON.parse(decodeCursor(cursor));
   } catch {
     values = null;
   }
-  if (!Array.isArray(values) || values.length !== length || !values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+  const fits = (v: unknown, type: 'text' | 'integer') => (type === 'integer' ? Number.isSafeInteger(v) : typeof v === 'string' && v.length <= 200);
+  if (!Array.isArray(values) || values.length !== types.length || !values.every((v, i) => fits(v, types[i]))) {
     throw userError(ErrorCode.BAD_USER_INPUT, 'Invalid cursor: pass an endCursor from a previous page of the same list', { field: 'after' });
   }
   return values;

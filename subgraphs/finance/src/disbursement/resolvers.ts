@@ -80,6 +80,7 @@ export class DisbursementResolver {
       alias: 'd',
       key: ['household_id', 'id'],
       keyOf: (d) => [d.householdId, d.id],
+      keyTypes: ['text', 'integer'],
       first: args.first,
       after: args.after,
       summarize: () => summarizeDisbursements(ctx.db, filter),

@@ -1,7 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
-import { householdCursor } from '../common/pagination';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { FamilyDoctorContract } from './entities';
 import { ContractFilter, ContractPayload, EndContractInput, FollowUpInput, SignContractInput } from './inputs';
@@ -53,7 +52,8 @@ export class ContractResolver {
       key: ['household_id', 'id'],
       keyOf: (c) => [c.householdId, c.id],
       first: args.first,
-      after: householdCursor(args.after, 'numeric'),
+      after: args.after,
+      keyTypes: ['text', 'integer'],
     });
   }
 

@@ -2,7 +2,6 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { InsuranceScheme, SubsidisingDepartment } from '../codes';
-import { householdCursor } from '../common/pagination';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { InsuranceEnrolment } from './entities';
 import { CancelEnrolmentInput, Coverage, CoverageFilter, EnrolmentFilter, EnrolmentPayload, RecordEnrolmentInput } from './inputs';
@@ -50,7 +49,8 @@ export class InsuranceResolver {
       key: ['household_id', 'id'],
       keyOf: (e) => [e.householdId, e.id],
       first: args.first,
-      after: householdCursor(args.after, 'text'),
+      after: args.after,
+      keyTypes: ['text', 'text'],
     });
   }
 

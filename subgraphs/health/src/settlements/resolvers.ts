@@ -1,7 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
-import { householdCursor } from '../common/pagination';
 import { exactRatio } from '../common/validation';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { HospitalSettlement } from './entities';
@@ -56,7 +55,8 @@ export class SettlementResolver {
       key: ['household_id', 'id'],
       keyOf: (s) => [s.householdId, s.id],
       first: args.first,
-      after: householdCursor(args.after, 'numeric'),
+      after: args.after,
+      keyTypes: ['text', 'integer'],
     });
   }
 

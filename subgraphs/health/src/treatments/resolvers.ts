@@ -1,7 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
-import { householdCursor } from '../common/pagination';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { SeriousIllnessTreatment } from './entities';
 import { RegisterTreatmentInput, TreatmentFilter, TreatmentPayload, UpdateTreatmentInput } from './inputs';
@@ -55,7 +54,8 @@ export class TreatmentResolver {
       key: ['household_id', 'id'],
       keyOf: (t) => [t.householdId, t.id],
       first: args.first,
-      after: householdCursor(args.after, 'numeric'),
+      after: args.after,
+      keyTypes: ['text', 'integer'],
     });
   }
 
