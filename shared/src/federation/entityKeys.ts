@@ -35,10 +35,3 @@ export interface RegisterKey {
   id: string;
 }
 
-/**
- * @deprecated Shared across departments; a department should call defineRegisterKeys() in its own
- * module instead (see above). Kept while departments move over.
- */
-export const { HouseholdKey, PersonKey } = defineRegisterKeys();
-export type HouseholdKey = InstanceType<typeof HouseholdKey>;
-export type PersonKey = InstanceType<typeof PersonKey>;

@@ -5,7 +5,6 @@ import {
   isLocalDate,
   isValidHouseholdId,
   isValidPersonId,
-  isValidRegionCode,
   parseYuan,
   regionCodeProblem,
   residentIdProblem,
@@ -108,4 +107,3 @@ function parseMoney(value: unknown): number {
   return fen;
 }
 
-export { isValidRegionCode };

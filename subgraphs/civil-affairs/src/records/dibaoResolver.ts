@@ -1,5 +1,14 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, HouseholdIdScalar, LocalDateScalar, MoneyScalar, paginate, SubgraphContext, todayLocalDate } from '@saf/kit';
+import {
+  ConnectionType,
+  HouseholdIdScalar,
+  LocalDateScalar,
+  MoneyScalar,
+  PageArgs,
+  paginate,
+  SubgraphContext,
+  todayLocalDate,
+} from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { DibaoCategory, DibaoClassification, DUTY_AREA, DUTY_ROLE } from '../codes';
 import { numbers, whereRegion, wherePeriod } from './filters';
@@ -29,15 +38,9 @@ export class DibaoEnrolmentFilter {
 }
 
 @ArgsType()
-class DibaoEnrolmentsArgs {
+class DibaoEnrolmentsArgs extends PageArgs {
   @Field(() => DibaoEnrolmentFilter, { nullable: true })
   filter?: DibaoEnrolmentFilter;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string;
 }
 
 @ObjectType({ description: 'Totals over the dibao enrolments matching a filter.' })

@@ -1,5 +1,14 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, HouseholdIdScalar, LocalDateScalar, MoneyScalar, paginate, SubgraphContext, todayLocalDate } from '@saf/kit';
+import {
+  ConnectionType,
+  HouseholdIdScalar,
+  LocalDateScalar,
+  MoneyScalar,
+  PageArgs,
+  paginate,
+  SubgraphContext,
+  todayLocalDate,
+} from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import {
   DestituteSupportMode,
@@ -48,15 +57,9 @@ export class DestituteSupportFilter {
 }
 
 @ArgsType()
-class DestituteSupportsArgs {
+class DestituteSupportsArgs extends PageArgs {
   @Field(() => DestituteSupportFilter, { nullable: true })
   filter?: DestituteSupportFilter;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string;
 }
 
 @ObjectType({ description: 'Totals over the destitute supports matching a filter.' })
@@ -167,15 +170,9 @@ export class TemporaryAssistanceFilter {
 }
 
 @ArgsType()
-class TemporaryAssistanceArgs {
+class TemporaryAssistanceArgs extends PageArgs {
   @Field(() => TemporaryAssistanceFilter, { nullable: true })
   filter?: TemporaryAssistanceFilter;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string;
 }
 
 @ObjectType({ description: 'Totals over the temporary-assistance events matching a filter.' })
@@ -270,15 +267,9 @@ export class DisabilityAllowanceFilter {
 }
 
 @ArgsType()
-class DisabilityAllowancesArgs {
+class DisabilityAllowancesArgs extends PageArgs {
   @Field(() => DisabilityAllowanceFilter, { nullable: true })
   filter?: DisabilityAllowanceFilter;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string;
 }
 
 @ObjectType({ description: 'Totals over the disability allowances matching a filter.' })
@@ -369,15 +360,9 @@ export class MedicalAssistanceFilter {
 }
 
 @ArgsType()
-class MedicalAssistanceArgs {
+class MedicalAssistanceArgs extends PageArgs {
   @Field(() => MedicalAssistanceFilter, { nullable: true })
   filter?: MedicalAssistanceFilter;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string;
 }
 
 @ObjectType({ description: 'Totals over the medical-assistance grants matching a filter.' })

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, ErrorCode, paginate, SubgraphContext, userError } from '@saf/kit';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, ErrorCode, PageArgs, paginate, SubgraphContext, userError } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { parseSemester, semesterOrdinal } from '../semesters';
 import { DropoutCase, DropoutFollowUp, HomeTeaching, Student, StudentAid, StudentAidStandard } from './entities';
@@ -21,16 +21,13 @@ export const StudentAidConnection = ConnectionType(StudentAid, 'StudentAid');
 export const DropoutCaseConnection = ConnectionType(DropoutCase, 'DropoutCase');
 export const HomeTeachingConnection = ConnectionType(HomeTeaching, 'HomeTeaching');
 
-const FIRST = 'Page size, 0 to 1000 (default 50).';
-const AFTER = 'The endCursor of the previous page.';
 
 @Resolver()
 export class EducationQueryResolver {
   @Query(() => StudentConnection, { description: 'Enrolments (学籍) for education staff, by region prefix and school year, in ID order (village by village).' })
   async students(
     @Arg('filter', () => StudentFilter, { nullable: true }) filter: StudentFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: FIRST }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: AFTER }) after: string | undefined,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     const qb = ctx.db.getRepository(Student).createQueryBuilder('s');
@@ -48,8 +45,7 @@ export class EducationQueryResolver {
   @Query(() => StudentAidConnection, { description: 'Student aid grants, by region prefix, calendar year, semester, item, stage and sponsor.' })
   studentAidGrants(
     @Arg('filter', () => StudentAidFilter, { nullable: true }) filter: StudentAidFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: FIRST }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: AFTER }) after: string | undefined,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     const qb = ctx.db.getRepository(StudentAid).createQueryBuilder('a');
@@ -86,8 +82,7 @@ export class EducationQueryResolver {
   @Query(() => DropoutCaseConnection, { description: 'The dropout ledger (控辍保学), by region prefix and school year.' })
   dropoutCases(
     @Arg('filter', () => DropoutCaseFilter, { nullable: true }) filter: DropoutCaseFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: FIRST }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: AFTER }) after: string | undefined,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     const qb = ctx.db.getRepository(DropoutCase).createQueryBuilder('d');
@@ -98,8 +93,7 @@ export class EducationQueryResolver {
   @Query(() => HomeTeachingConnection, { description: 'Home teaching (送教上门), by region prefix and school year.' })
   homeTeachingRecords(
     @Arg('filter', () => HomeTeachingFilter, { nullable: true }) filter: HomeTeachingFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: FIRST }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true, description: AFTER }) after: string | undefined,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     const qb = ctx.db.getRepository(HomeTeaching).createQueryBuilder('h');

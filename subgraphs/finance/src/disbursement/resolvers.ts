@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { ConnectionType, MoneyScalar, paginate, runIdempotent, SubgraphContext } from '@saf/kit';
+import { ConnectionType, MoneyScalar, PageArgs, paginate, runIdempotent, SubgraphContext } from '@saf/kit';
 import { FinanceDutyArea, FundedDepartment, Payee, PeriodKind, Programme } from '../codes';
 import { HouseholdKey, PersonKey, RegisterKey } from '../registerKeys';
 import { invalid, validatePastDate, validateText } from '../common/validation';
@@ -16,15 +16,9 @@ registerEnumType(DisbursementGrouping, { name: 'DisbursementGrouping', descripti
 export const DisbursementConnection = ConnectionType(Disbursement, 'Disbursement', { summary: DisbursementSummary });
 
 @ArgsType()
-class DisbursementsArgs {
+class DisbursementsArgs extends PageArgs {
   @Field(() => DisbursementFilter, { nullable: true })
   filter?: DisbursementFilter;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string;
 }
 
 @ObjectType({ description: 'One row of the programme table: which programme pays for which duty area on behalf of which department.' })

@@ -1,5 +1,16 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, LocalDateScalar, MoneyScalar, paginate, RegionCodeScalar, runIdempotent, SubgraphContext, todayLocalDate, validateDataYear } from '@saf/kit';
+import {
+  ConnectionType,
+  LocalDateScalar,
+  MoneyScalar,
+  PageArgs,
+  paginate,
+  RegionCodeScalar,
+  runIdempotent,
+  SubgraphContext,
+  todayLocalDate,
+  validateDataYear,
+} from '@saf/kit';
 import { DisbursementStatus, MicroLoanStatus } from '../codes';
 import { HouseholdKey, PersonKey, RegisterKey } from '../registerKeys';
 import { daysBetween } from '../common/validation';
@@ -24,15 +35,9 @@ import * as writes from './writes';
 export const MicroLoanConnection = ConnectionType(MicroLoan, 'MicroLoan', { summary: MicroLoanSummary });
 
 @ArgsType()
-class MicroLoansArgs {
+class MicroLoansArgs extends PageArgs {
   @Field(() => MicroLoanFilter, { nullable: true })
   filter?: MicroLoanFilter;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string;
 }
 
 const KEY_DESCRIPTION = 'A client-chosen key (8–200 characters). Repeating a request with the same key returns the first result without writing again.';

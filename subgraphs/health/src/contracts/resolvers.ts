@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
+import { ConnectionType, PageArgs, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { FamilyDoctorContract } from './entities';
@@ -10,15 +10,9 @@ import { endContract, recordFollowUp, signContract, validateContract, validateEn
 export const ContractConnection = ConnectionType(FamilyDoctorContract, 'FamilyDoctorContract');
 
 @ArgsType()
-class ContractsArgs {
+class ContractsArgs extends PageArgs {
   @Field(() => ContractFilter, { nullable: true })
   filter?: ContractFilter | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string | null;
 }
 
 function contractQuery(ctx: SubgraphContext, filter: ContractFilter) {

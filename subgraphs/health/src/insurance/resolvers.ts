@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
+import { ConnectionType, PageArgs, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { InsuranceScheme, SubsidisingDepartment } from '../codes';
 import { KEY_DESCRIPTION } from '../common/writes';
@@ -11,15 +11,9 @@ import { cancelEnrolment, recordEnrolment, validateCancellation, validateEnrolme
 export const EnrolmentConnection = ConnectionType(InsuranceEnrolment, 'HealthInsuranceEnrolment');
 
 @ArgsType()
-class EnrolmentsArgs {
+class EnrolmentsArgs extends PageArgs {
   @Field(() => EnrolmentFilter, { nullable: true })
   filter?: EnrolmentFilter | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string | null;
 }
 
 function enrolmentQuery(ctx: SubgraphContext, filter: EnrolmentFilter) {

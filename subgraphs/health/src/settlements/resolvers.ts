@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
+import { ConnectionType, PageArgs, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { exactRatio } from '../common/validation';
 import { KEY_DESCRIPTION } from '../common/writes';
@@ -11,15 +11,9 @@ import { recordPayment, recordSettlement, validatePayment, validateSettlement } 
 export const SettlementConnection = ConnectionType(HospitalSettlement, 'HospitalSettlement');
 
 @ArgsType()
-class SettlementsArgs {
+class SettlementsArgs extends PageArgs {
   @Field(() => SettlementFilter, { nullable: true })
   filter?: SettlementFilter | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string | null;
 }
 
 function settlementQuery(ctx: SubgraphContext, filter: SettlementFilter) {

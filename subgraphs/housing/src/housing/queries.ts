@@ -1,6 +1,6 @@
 import { Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { ConnectionType, ErrorCode, MoneyScalar, paginate, SubgraphContext, userError, validateDataYear, whereRegionPrefix } from '@saf/kit';
+import { ConnectionType, ErrorCode, MoneyScalar, PageArgs, paginate, SubgraphContext, userError, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { AcceptanceResult, AppraisalMethod, DwellingRating, RenovationStatus, RenovationType, ResettlementMode } from '../codes';
 import { DwellingAppraisal, RelocationHousing, RenovationProject } from './entities';
 import { appraisalById, relocationById, renovationById } from './loaders';
@@ -86,25 +86,19 @@ export class UnsafeDwellingFilter {
 
 function pageArgs<F>(filterType: () => new () => F, name: string) {
   @ArgsType()
-  class PageArgs {
+  class FilteredPageArgs extends PageArgs {
     @Field(filterType, { nullable: true })
     filter?: F;
-
-    @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-    first?: number;
-
-    @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-    after?: string;
   }
-  Object.defineProperty(PageArgs, 'name', { value: name });
-  return PageArgs;
+  Object.defineProperty(FilteredPageArgs, 'name', { value: name });
+  return FilteredPageArgs;
 }
 
 const AppraisalArgs = pageArgs(() => DwellingAppraisalFilter, 'DwellingAppraisalArgs');
 const RenovationArgs = pageArgs(() => RenovationProjectFilter, 'RenovationProjectArgs');
 const RelocationArgs = pageArgs(() => RelocationHousingFilter, 'RelocationHousingArgs');
 const UnsafeArgs = pageArgs(() => UnsafeDwellingFilter, 'UnsafeDwellingArgs');
-type Args<F> = { filter?: F; first?: number; after?: string };
+type Args<F> = { filter?: F; first?: number | null; after?: string | null };
 
 @ArgsType()
 class IdArgs {

@@ -3,6 +3,7 @@ import {
   ConnectionType,
   HouseholdIdScalar,
   LocalDateScalar,
+  PageArgs,
   paginate,
   SubgraphContext,
 } from '@saf/kit';
@@ -40,15 +41,9 @@ export class HouseholdFilter {
 }
 
 @ArgsType()
-class HouseholdsArgs {
+class HouseholdsArgs extends PageArgs {
   @Field(() => HouseholdFilter, { nullable: true })
   filter?: HouseholdFilter;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 0 to 1000 (default 50).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  after?: string;
 }
 
 export const HouseholdConnection = ConnectionType(Household, 'Household');
