@@ -1,5 +1,6 @@
 import { composeServices, type ServiceDefinition } from '@theguild/federation-composition';
 import { GraphQLError, parse } from 'graphql';
+import { deriveSectorViewSdl, SECTOR_VIEW_NAME, SECTOR_VIEW_URL } from './sector-view';
 
 // The compose command needs these three too; re-exported so the composition API is one import.
 export { loadServiceList, type ServiceEntry, type LoadServiceListOptions } from './service-list';
@@ -12,7 +13,8 @@ export interface ServiceSdl {
 }
 
 export type CompositionOutcome =
-  | { ok: true; supergraphSdl: string; publicSdl: string }
+  /** `derived`: subgraphs the platform added (the sector view). */
+  | { ok: true; supergraphSdl: string; publicSdl: string; derived: string[] }
   | { ok: false; errors: string[] };
 
 /** `[CODE] message (at line:col in "subgraph")`: the code makes errors greppable in the docs. */
@@ -21,6 +23,18 @@ function formatError(err: GraphQLError, subgraph?: string): string {
   const loc = err.locations?.[0];
   const where = subgraph ? ` (subgraph "${subgraph}"${loc ? `, line ${loc.line}:${loc.column}` : ''})` : '';
   return `${code}${err.message}${where}`;
+}
+
+/**
+ * The platform's sector view joins whenever the subgraphs originate the assistance entities; its
+ * SDL is derived from theirs (sector-view/derive.ts), so it is never published by hand.
+ */
+function addSectorView(definitions: ServiceDefinition[]): string[] {
+  if (definitions.some((d) => d.name === SECTOR_VIEW_NAME)) return [];
+  const sdl = deriveSectorViewSdl(definitions.map((d) => d.typeDefs));
+  if (!sdl) return [];
+  definitions.push({ name: SECTOR_VIEW_NAME, url: SECTOR_VIEW_URL, typeDefs: parse(sdl) });
+  return [SECTOR_VIEW_NAME];
 }
 
 /**
@@ -48,6 +62,7 @@ export function composeSupergraph(services: ServiceSdl[]): CompositionOutcome {
     }
   }
   if (errors.length) return { ok: false, errors };
+  const derived = addSectorView(definitions);
 
   let result: ReturnType<typeof composeServices>;
   try {
@@ -57,5 +72,5 @@ export function composeSupergraph(services: ServiceSdl[]): CompositionOutcome {
     return { ok: false, errors: [`Composition crashed: ${(err as Error).message}`] };
   }
   if (result.errors) return { ok: false, errors: result.errors.map((e) => formatError(e)) };
-  return { ok: true, supergraphSdl: result.supergraphSdl, publicSdl: result.publicSdl };
+  return { ok: true, supergraphSdl: result.supergraphSdl, publicSdl: result.publicSdl, derived };
 }

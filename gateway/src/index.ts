@@ -18,3 +18,4 @@ export { runCompose, type ComposeIo } from './cli/compose';
 export { gatewayOptionsFromEnv } from './main';
 export { REPO_ROOT, DEFAULT_SUPERGRAPH_PATH, DEFAULT_SUBGRAPHS_FILE } from './paths';
 export { handleHealthRequest, type ReadinessState } from './health';
+export { deriveSectorViewSdl, findSectorViewInputs, decideCoverage, allPredicates, reconcileSafetyNet, EXIT_PREDICATES, SECTOR_VIEW_NAME } from './sector-view';

@@ -17,6 +17,8 @@ import { handleHealthRequest, type ReadinessState } from './health';
 import { SupergraphFile, type LoadedSupergraph, type ReloadResult } from './supergraph-file';
 import { toWebSocketUrl } from './service-list';
 import { usePartialResults } from './partial-results';
+import { buildSectorViewSchema, useInProcessSectorView } from './sector-view';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -107,6 +109,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   // The runtime pulls the supergraph from this variable; swapping it + invalidating reloads.
   let served: DocumentNode;
+  // The sector view's executable schema for the supergraph being served (null if it has none).
+  let sectorView: GraphQLSchema | null = null;
   let warmed = false;
   let closing = false;
 
@@ -115,7 +119,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     apply: async (candidate) => {
       const previous = served;
+      const previousView = sectorView;
       served = candidate.document;
+      sectorView = buildSectorViewSchema(served);
       try {
         await Promise.resolve(gateway!.invalidateUnifiedGraph());
         await warmUp(gateway!);
@@ -123,14 +129,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         // Put the last good one back; the runtime only swaps generations on success, so this
         // re-invalidation is a no-op in the common case and a repair otherwise.
         served = previous;
+        sectorView = previousView;
         await Promise.resolve(gateway!.invalidateUnifiedGraph()).catch(() => undefined);
         throw err;
       }
     },
   });
 
+  // The sector view's reports ask the departments through this same gateway.
+  const queryThroughGateway = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
+    const res = await gateway!.fetch(`http://gateway.internal${GRAPHQL_PATH}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    if (body.errors?.length) {
+      const first = body.errors[0];
+      throw new GraphQLError(body.errors.map((e) => e.message).join('; '), { extensions: { code: first.extensions?.code ?? 'UPSTREAM_ERROR' } });
+    }
+    return body.data ?? {};
+  };
+
   const initial: LoadedSupergraph = await file.readInitial();
   served = initial.document;
+  sectorView = buildSectorViewSchema(served);
 
   gateway = createGatewayRuntime({
     supergraph: () => served,
@@ -152,7 +175,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     renderGraphiQL,
     // The default landing page (404s) pulls highlight.js from a CDN.
     landingPage: false,
-    plugins: () => [usePartialResults()],
+    plugins: () => [usePartialResults(), useInProcessSectorView(() => sectorView, queryThroughGateway)],
   });
 
   try {

@@ -18,3 +18,4 @@ export * from './federation';
 export * from './changes';
 export * from './filters';
 export * from './synthetic';
+export * from './assistance';

@@ -98,3 +98,80 @@ it("runs the README's one-household query", async () => {
   expect(res.data.household.id).toBe(first.id);
   expect(res.data.household.housingSafety).not.toBeNull();
 });
+
+const ASSISTANCE_VIEW = `
+  id
+  assistance(year: 2019) {
+    area status statusReason leadFederated
+    dutyArea { code }
+    contributions { department role measures { recordType recordId programme year amount sourceRecordId } verdict { needed met reason expects { department sourceRecordId } } }
+  }
+  exitAssessment(year: 2019) { mayStartExit blockers { predicate department reason } predicates { predicate department status reason evidence { recordType recordId date } } }`;
+
+describe('the sector assistance view through the gateway', () => {
+  it('gives every household the 19 duty areas with a status, and an exit assessment of six predicates', async () => {
+    const res = await gql(`{ households(first: 50) { nodes { ${ASSISTANCE_VIEW} } } }`);
+    expect(res.errors).toBeUndefined();
+    const nodes: any[] = res.data.households.nodes;
+    const statuses = new Set<string>();
+    for (const h of nodes) {
+      expect(h.assistance).toHaveLength(19);
+      for (const a of h.assistance) {
+        statuses.add(`${a.area}:${a.status}`);
+        expect(a.status).toEqual(a.leadFederated ? expect.stringMatching(/^(NOT_NEEDED|COVERED|GAP)$/) : 'LEAD_NOT_FEDERATED');
+      }
+      expect(h.exitAssessment.predicates.map((p: any) => p.predicate)).toEqual(['INCOME', 'FOOD_AND_CLOTHING', 'COMPULSORY_EDUCATION', 'BASIC_MEDICAL_CARE', 'HOUSING_SAFETY', 'DRINKING_WATER']);
+      expect(h.exitAssessment.mayStartExit).toBe(h.exitAssessment.blockers.length === 0);
+    }
+    // The generated county exercises the lead departments' areas both ways.
+    for (const area of ['EDUCATION', 'HEALTH', 'SOCIAL_SAFETY_NET', 'HOUSING_RENOVATION']) {
+      expect([...statuses].filter((s) => s.startsWith(`${area}:`)).length).toBeGreaterThan(1);
+    }
+  });
+
+  it('costs every subgraph the same number of SQL statements for 10 and 100 households with the full view', async () => {
+    const statements = async (first: number) => {
+      const before = await Promise.all(running.map(({ subgraph }) => metric(subgraph.url, 'saf_sql_statements_total')));
+      const res = await gql(`{ households(first: ${first}) { nodes { ${ASSISTANCE_VIEW} } } }`);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.households.nodes).toHaveLength(first);
+      const after = await Promise.all(running.map(({ subgraph }) => metric(subgraph.url, 'saf_sql_statements_total')));
+      return Object.fromEntries(running.map(({ subgraph }, i) => [subgraph.name, after[i] - before[i]]));
+    };
+    const ten = await statements(10);
+    const hundred = await statements(100);
+    expect(hundred).toEqual(ten);
+  });
+
+  it('answers the dashboard aggregates and the cross-department checks for the county', async () => {
+    const county = (await gql('{ households(first: 1) { nodes { id } } }')).data.households.nodes[0].id.slice(0, 6);
+    const res = await gql(
+      `query($p: String!) {
+        registerTotals(regionPrefix: $p, year: 2019, groupBy: COUNTY) { regionCode households persons }
+        areaCoverage(regionPrefix: $p, year: 2019, groupBy: COUNTY) { area leadFederated department inNeed covered gap shareCovered }
+        measureTotals(regionPrefix: $p, year: 2019, groupBy: COUNTY) { department role area programme measures households amount }
+        exitReadiness(regionPrefix: $p, year: 2019) { householdsInPoverty exitReady blocked blockedBy { predicate households } unassessedPredicates exitReadyHouseholds(first: 5) { totalCount households { id } } }
+        safetyNetReconciliation(regionPrefix: $p, on: "2019-12-31", first: 10) { totalCount countsByIssue { issue count } findings { householdId issue household { id } } }
+        dibaoLineCheck(regionPrefix: $p, year: 2016) { countyCode ruralDibaoLine povertyLine shortfall below }
+        equalTreatment(regionPrefix: $p, year: 2019) { area poorVillages { villages inNeed covered } otherVillages { villages inNeed covered } difference }
+      }`,
+      { p: county },
+    );
+    expect(res.errors).toBeUndefined();
+    const d = res.data;
+    const registered = d.registerTotals.reduce((n: number, r: any) => n + r.households, 0);
+    expect(registered).toBe(HOUSEHOLDS);
+    expect(d.areaCoverage.filter((r: any) => r.leadFederated).map((r: any) => r.area).sort()).toEqual(
+      expect.arrayContaining(['EDUCATION', 'HEALTH', 'HOUSING_RENOVATION', 'SOCIAL_SAFETY_NET']),
+    );
+    for (const r of d.areaCoverage.filter((x: any) => x.leadFederated)) expect(r.covered + r.gap).toBe(r.inNeed);
+    expect(new Set(d.measureTotals.map((m: any) => m.department))).toEqual(new Set(['EDUCATION', 'HEALTH', 'CIVIL_AFFAIRS', 'HOUSING', 'FINANCE', 'POVERTY_OFFICE']));
+    const exit = d.exitReadiness;
+    expect(exit.unassessedPredicates).toEqual([]);
+    expect(exit.exitReady + exit.blocked).toBe(exit.householdsInPoverty);
+    expect(exit.exitReadyHouseholds.totalCount).toBe(exit.exitReady);
+    expect(d.safetyNetReconciliation.totalCount).toBeGreaterThan(0);
+    expect(d.dibaoLineCheck.length).toBeGreaterThan(0);
+    expect(d.equalTreatment.length).toBeGreaterThan(0);
+  });
+});

@@ -137,6 +137,7 @@ export async function runCompose(argv: string[], io: ComposeIo): Promise<number>
     return 1;
   }
 
+  if (result.derived.length) io.out(`  ${result.derived.map((d) => `${d.padEnd(width)}  derived from the subgraphs above`).join('\n  ')}`);
   const shown = displayPath(args.out);
   const previous = await fs.readFile(args.out, 'utf8').catch(() => undefined);
   const unchanged = previous === result.supergraphSdl;
@@ -145,7 +146,7 @@ export async function runCompose(argv: string[], io: ComposeIo): Promise<number>
   const sources = args.live ? `${sdls.length - fallbacks} live, ${fallbacks} from file` : 'from files';
   io.out(
     `Supergraph ${unchanged ? 'unchanged' : 'written'}: ${shown} ` +
-      `(${sdls.length} subgraph(s): ${sdls.map((s) => s.name).join(', ')}; ${countTypes(result.publicSdl)} types; ` +
+      `(${sdls.length + result.derived.length} subgraph(s): ${[...sdls.map((s) => s.name), ...result.derived].join(', ')}; ${countTypes(result.publicSdl)} types; ` +
       `SDL ${sources}; sha256 ${hash})`,
   );
   return 0;

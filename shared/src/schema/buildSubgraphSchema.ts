@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { SubgraphContext } from '../context';
+import { AssistanceParts } from '../assistance/types';
 
 /** Federation directives every subgraph may use (v2.6 adds @policy; v2.5 @authenticated, @requiresScopes). */
 export const FEDERATION_LINK =
@@ -24,7 +25,7 @@ export interface SubgraphSchemaOptions {
 export async function buildDepartmentSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: options.resolvers,
-    orphanedTypes: [...(options.orphanedTypes ?? []), ...resolvedObjectTypes(options.resolvers)],
+    orphanedTypes: [...(options.orphanedTypes ?? []), ...resolvedObjectTypes(options.resolvers), AssistanceParts],
     skipCheck: true,
     validate: false,
     emitSchemaFile: false,

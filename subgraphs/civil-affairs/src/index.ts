@@ -1,7 +1,13 @@
 import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
+import { CivilAffairsAggregateResolver } from './assistance/aggregates';
+import { CountyDibaoLineResolver } from './assistance/countyLines';
+import { CivilAffairsAreaAssistanceResolver } from './assistance/resolvers';
+import { SafetyNetRosterResolver } from './assistance/roster';
 import { loadCivilAffairs } from './generator';
 import { CivilAffairs1700000000001 } from './migrations/1700000000001-CivilAffairs';
 import { DibaoLines1700000000002 } from './migrations/1700000000002-DibaoLines';
+import { CountyDibaoLines1700000000003 } from './migrations/1700000000003-CountyDibaoLines';
+import { RecheckHouseholdIndex1700000000004 } from './migrations/1700000000004-RecheckHouseholdIndex';
 import { DibaoCoveredPersonResolver, DibaoEnrolmentResolver, DibaoLineResolver } from './records/dibaoResolver';
 import {
   DestituteSupport,
@@ -36,9 +42,14 @@ export const civilAffairs: DepartmentDefinition = {
     DisabilityAllowanceResolver,
     MedicalAssistanceResolver,
     CivilAffairsMutationResolver,
+    // Issue 4: the sector view (AreaAssistance.civilAffairs), dashboard aggregates and the 两线合一 feeds.
+    CivilAffairsAreaAssistanceResolver,
+    CivilAffairsAggregateResolver,
+    SafetyNetRosterResolver,
+    CountyDibaoLineResolver,
   ],
   entities: [DibaoLine, DibaoEnrolment, DibaoCoveredPerson, DibaoRecheck, DestituteSupport, TemporaryAssistanceEvent, DisabilityAllowance, MedicalAssistanceGrant],
-  migrations: [CivilAffairs1700000000001, DibaoLines1700000000002],
+  migrations: [CivilAffairs1700000000001, DibaoLines1700000000002, CountyDibaoLines1700000000003, RecheckHouseholdIndex1700000000004],
   referenceResolvers: {
     DibaoEnrolment: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(dibaoEnrolmentById).load(String(ref.id)) },
     DestituteSupport: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(destituteSupportById).load(String(ref.id)) },

@@ -1,6 +1,9 @@
 import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
+import { EducationAggregateResolver } from './assistance/aggregates';
+import { AreaAssistanceEducationResolver, ExitAssessmentEducationResolver } from './assistance/resolvers';
 import { Education1700000000001 } from './migrations/1700000000001-Education';
 import { AidStandards1700000000002 } from './migrations/1700000000002-AidStandards';
+import { FollowUpHouseholdIndex1700000000003 } from './migrations/1700000000003-FollowUpHouseholdIndex';
 import { DropoutCase, DropoutFollowUp, HomeTeaching, Student, StudentAid, StudentAidStandard } from './students/entities';
 import { HouseholdEducationResolver, PersonEducationResolver } from './students/householdResolver';
 import { aidById, studentById } from './students/loaders';
@@ -10,7 +13,8 @@ import { DropoutCaseResolver, EducationQueryResolver, HomeTeachingResolver, Stud
 /**
  * The education department (教育): student enrolment (学籍), student aid per semester (资助), dropout
  * control (控辍保学) and home teaching (送教上门). Extends Household and Person; owns the Student and
- * StudentAid entities. Leads the EDUCATION duty area.
+ * StudentAid entities. Leads the EDUCATION duty area: adds `education` to the sector view's
+ * AreaAssistance and the COMPULSORY_EDUCATION predicate to ExitAssessment (src/assistance/).
  */
 import { loadEducation } from './generator';
 
@@ -26,9 +30,12 @@ export const education: DepartmentDefinition = {
     DropoutCaseResolver,
     HomeTeachingResolver,
     EducationMutationResolver,
+    AreaAssistanceEducationResolver,
+    ExitAssessmentEducationResolver,
+    EducationAggregateResolver,
   ],
   entities: [Student, StudentAid, DropoutCase, DropoutFollowUp, HomeTeaching, StudentAidStandard],
-  migrations: [Education1700000000001, AidStandards1700000000002],
+  migrations: [Education1700000000001, AidStandards1700000000002, FollowUpHouseholdIndex1700000000003],
   referenceResolvers: {
     Student: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(studentById).load(String(ref.id)) },
     StudentAid: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(aidById).load(String(ref.id)) },
@@ -39,6 +46,9 @@ export const education: DepartmentDefinition = {
 export * from './codes';
 export { AID_STANDARDS, AidCondition, aidStandardFor } from './aidStandards';
 export type { AidStandard } from './aidStandards';
-export { assessCompulsoryEducation } from './students/compulsory';
+export { assessCompulsoryEducation, isCompulsoryAge } from './students/compulsory';
+export type { CompulsoryEducationOptions } from './students/compulsory';
+export { ENTITLED_ITEMS, entitlementsOf } from './assistance/entitlements';
+export { educationVerdict, compulsoryEducationPredicate } from './assistance/rule';
 export * from './semesters';
 export * from './generator';

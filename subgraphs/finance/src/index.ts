@@ -1,4 +1,5 @@
 import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
+import { FinanceAggregateResolver, FinanceAssistanceResolver } from './assistance/resolvers';
 import { Disbursement } from './disbursement/entities';
 import { disbursementById } from './disbursement/loaders';
 import { DisbursementResolver } from './disbursement/resolvers';
@@ -16,7 +17,7 @@ import { loadFinance } from './generator';
 export const finance: DepartmentDefinition = {
   name: 'finance',
   defaultPort: 4006,
-  resolvers: [FinanceHouseholdResolver, FinancePersonResolver, DisbursementResolver, MicroLoanResolver, RiskFundResolver],
+  resolvers: [FinanceHouseholdResolver, FinancePersonResolver, DisbursementResolver, MicroLoanResolver, RiskFundResolver, FinanceAssistanceResolver, FinanceAggregateResolver],
   entities: [Disbursement, MicroLoan, MicroLoanRepayment, RiskFundContribution, RiskFundCompensation],
   migrations: [Finance1700000000001],
   syntheticData: { load: (pool, options) => loadFinance(pool, options) },

@@ -1,4 +1,6 @@
 import { DepartmentDefinition, LoaderFactory, SubgraphContext } from '@saf/kit';
+import { HealthAggregateResolver } from './assistance/aggregates';
+import { AreaAssistanceHealthResolver, ExitAssessmentHealthResolver } from './assistance/resolvers';
 import { ContractResolver } from './contracts/resolvers';
 import { FamilyDoctorContract } from './contracts/entities';
 import { contractById } from './contracts/loaders';
@@ -23,12 +25,16 @@ const byId =
 /**
  * Health and medical insurance (卫生健康/医保): insurance enrolments with premium subsidies,
  * family-doctor contracts, serious-illness special treatment and hospital settlements. Leads the
- * HEALTH duty area; extends the register's Household and Person.
+ * HEALTH duty area; extends the register's Household and Person, and the sector view's
+ * AreaAssistance (its contribution and verdict) and ExitAssessment (BASIC_MEDICAL_CARE).
  */
 export const health: DepartmentDefinition = {
   name: 'health',
   defaultPort: 4003,
-  resolvers: [HouseholdHealthResolver, PersonHealthResolver, InsuranceResolver, ContractResolver, TreatmentResolver, SettlementResolver],
+  resolvers: [
+    HouseholdHealthResolver, PersonHealthResolver, InsuranceResolver, ContractResolver, TreatmentResolver, SettlementResolver,
+    AreaAssistanceHealthResolver, ExitAssessmentHealthResolver, HealthAggregateResolver,
+  ],
   entities: [InsuranceEnrolment, FamilyDoctorContract, SeriousIllnessTreatment, HospitalSettlement],
   migrations: [Health1700000000001],
   referenceResolvers: {

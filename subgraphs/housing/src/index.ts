@@ -4,6 +4,8 @@ import { DwellingAppraisal, RelocationHousing, RelocationMember, RenovationProje
 import { HousingHouseholdResolver, HousingPersonResolver } from './housing/householdResolver';
 import { appraisalById, relocationById, renovationById } from './housing/loaders';
 import { HousingMutationResolver } from './housing/mutationResolver';
+import { HousingAggregateResolver } from './assistance/aggregates';
+import { HousingAreaAssistanceResolver, HousingExitAssessmentResolver } from './assistance/resolvers';
 import { HousingQueryResolver } from './housing/queries';
 import { DwellingAppraisalResolver, RelocationHousingResolver, RenovationProjectResolver } from './housing/recordResolvers';
 
@@ -25,6 +27,9 @@ export const housing: DepartmentDefinition = {
     DwellingAppraisalResolver,
     RenovationProjectResolver,
     RelocationHousingResolver,
+    HousingAreaAssistanceResolver,
+    HousingExitAssessmentResolver,
+    HousingAggregateResolver,
   ],
   entities: [DwellingAppraisal, RenovationProject, RelocationHousing, RelocationMember],
   migrations: [Housing1700000000001],

@@ -11,8 +11,17 @@ import { householdById, personById } from './register/loaders';
 import { RegisterMutationResolver } from './register/mutationResolver';
 import { PersonResolver } from './register/personResolver';
 import { loadRegister } from './generator';
+import { PovertyOfficeAggregateResolver } from './assistance/aggregateResolver';
+import { AreaAssistanceResolver } from './assistance/areaResolver';
+import { ExitAssessmentResolver } from './assistance/exitResolver';
+import { PovertyOfficeFeedsResolver } from './assistance/feedsResolver';
+import { HouseholdAssistanceResolver } from './assistance/householdResolver';
+import { assistanceReferenceResolvers } from './assistance/references';
 
-/** The poverty office (扶贫办): owns Household and Person, the regions, the duty matrix and the poverty line. */
+/**
+ * The poverty office (扶贫办): owns Household and Person, the regions, the duty matrix and the poverty
+ * line, and originates the sector view's AreaAssistance and ExitAssessment entities.
+ */
 export const povertyOffice: DepartmentDefinition = {
   name: 'poverty-office',
   defaultPort: 4001,
@@ -26,12 +35,18 @@ export const povertyOffice: DepartmentDefinition = {
     DutyAreaResolver,
     DepartmentResolver,
     PovertyLineResolver,
+    HouseholdAssistanceResolver,
+    AreaAssistanceResolver,
+    ExitAssessmentResolver,
+    PovertyOfficeAggregateResolver,
+    PovertyOfficeFeedsResolver,
   ],
   entities: [Household, Person, StatusPeriod, HouseholdIncome, HouseholdVisit, Cadre, CadreAssignment, ProcedureStep, Region, Department, DutyArea, DutyAreaDepartment, PovertyLine],
   migrations: [Register1700000000001, ReferenceData1700000000002],
   referenceResolvers: {
     Household: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(householdById).load(ref.id as string) },
     Person: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(personById).load(ref.id as string) },
+    ...assistanceReferenceResolvers,
   },
   syntheticData: { load: (pool, options) => loadRegister(pool, options) },
 };

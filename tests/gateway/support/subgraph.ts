@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 
@@ -18,11 +18,10 @@ export interface TestSubgraph {
   close(): Promise<void>;
 }
 
-export interface TestSubgraphOptions {
-  typeDefs: string;
-  resolvers: Record<string, unknown>;
-  websocket?: boolean;
-}
+export type TestSubgraphOptions =
+  | { typeDefs: string; resolvers: Record<string, unknown>; websocket?: boolean }
+  /** An executable subgraph schema built elsewhere (e.g. with the kit's buildDepartmentSchema). */
+  | { schema: GraphQLSchema; websocket?: boolean };
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -34,7 +33,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 export async function startTestSubgraph(options: TestSubgraphOptions): Promise<TestSubgraph> {
-  const schema = buildSubgraphSchema([{ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as never }]);
+  const schema = 'schema' in options ? options.schema : buildSubgraphSchema([{ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as never }]);
   const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
   const requests: http.IncomingHttpHeaders[] = [];

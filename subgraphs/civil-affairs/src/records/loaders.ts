@@ -31,6 +31,7 @@ export const dibaoEnrolmentsByHousehold = manyBy(DibaoEnrolment, 'householdId', 
 export const coverageByEnrolment = manyBy(DibaoCoveredPerson, 'enrolmentId', { personId: 'ASC' });
 export const coverageByPerson = manyBy(DibaoCoveredPerson, 'personId', { coveredFrom: 'ASC', enrolmentId: 'ASC' });
 export const rechecksByEnrolment = manyBy(DibaoRecheck, 'enrolmentId', { recheckDate: 'ASC' });
+export const rechecksByHousehold = manyBy(DibaoRecheck, 'householdId', { enrolmentId: 'ASC', recheckDate: 'ASC' });
 
 export const destituteSupportById = byId(DestituteSupport);
 export const destituteSupportsByHousehold = manyBy(DestituteSupport, 'householdId', { personId: 'ASC', startDate: 'ASC' });

@@ -5,7 +5,9 @@ import { DibaoCategory } from '../codes';
  * `dibao_line` table by a migration (data, not code: later changes are new migrations); the
  * generator reads the same values. Values are assumptions shaped on reference/domain.md §2.4 (Feb
  * 2018 national averages: rural 4,301 yuan/person/year, urban 541 yuan/person/month) and kept at or
- * above the national poverty line of each year (两线合一 line check, §3.3).
+ * above the national poverty line of each year from 2014 (两线合一 line check, §3.3); the 2013 rural
+ * line (2,520 yuan a year) is below that year's 2,736. The per-county copy is county_dibao_line
+ * (migration 1700000000003).
  */
 export interface DibaoLineValue {
   year: number;

@@ -59,6 +59,11 @@ export const followUpsByCase: LoaderFactory<string, DropoutFollowUp[]> = (db) =>
     manyByKey(ids, await db.getRepository(DropoutFollowUp).find({ where: { caseId: In([...ids]) }, order: { followUpOn: 'ASC', id: 'ASC' } }), (f) => f.caseId),
   );
 
+export const followUpsByHousehold: LoaderFactory<string, DropoutFollowUp[]> = (db) =>
+  new DataLoader(async (ids) =>
+    manyByKey(ids, await db.getRepository(DropoutFollowUp).find({ where: { householdId: In([...ids]) }, order: { followUpOn: 'ASC', id: 'ASC' } }), (f) => f.householdId),
+  );
+
 export const homeTeachingById: LoaderFactory<string, HomeTeaching | null> = (db) =>
   new DataLoader(async (ids) => oneByKey(ids, await db.getRepository(HomeTeaching).findBy({ id: In([...ids]) }), (h) => h.id));
 

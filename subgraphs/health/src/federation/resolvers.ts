@@ -10,6 +10,7 @@ import { HospitalSettlement } from '../settlements/entities';
 import { settlementsByHousehold, settlementsByPerson } from '../settlements/loaders';
 import { SeriousIllnessTreatment } from '../treatments/entities';
 import { treatmentsByHousehold, treatmentsByPerson } from '../treatments/loaders';
+import { activeEnrolment, personCover } from '../assistance/cover';
 import { knownPersonsByHousehold } from './loaders';
 import { HouseholdCover, InsuranceYear, MemberCover } from './types';
 
@@ -17,10 +18,6 @@ const YEAR_FILTER = 'Only this year (optional).';
 
 function checkYear(year: number | null | undefined): void {
   if (year != null) validateDataYear(year, 'year');
-}
-
-function activeIn(enrolments: InsuranceEnrolment[], year: number, scheme: InsuranceScheme): InsuranceEnrolment | null {
-  return enrolments.find((e) => e.year === year && e.scheme === scheme && e.cancelledOn === null) ?? null;
 }
 
 /** The register's Household, extended with the health department's records (all through DataLoader). */
@@ -73,16 +70,15 @@ export class HouseholdHealthResolver {
       ctx.loaders.get(knownPersonsByHousehold).load(household.id),
       ctx.loaders.get(enrolmentsByHousehold).load(household.id),
     ]);
+    // The same per-person rule as the exit predicate (assistance/cover.ts), over the persons health knows.
     const members: MemberCover[] = persons.map((personId) => {
-      const mine = enrolments.filter((e) => e.personId === personId);
-      const basic = activeIn(mine, year, InsuranceScheme.BASIC);
-      const critical = activeIn(mine, year, InsuranceScheme.CRITICAL_ILLNESS);
+      const { basic, critical, covered } = personCover(personId, enrolments, year);
       return {
         personId,
         person: { id: personId },
         basicEnrolled: basic !== null,
         criticalIllnessEnrolled: critical !== null,
-        covered: basic !== null && critical !== null,
+        covered,
         basicEnrolment: basic,
         criticalIllnessEnrolment: critical,
       };
@@ -108,14 +104,14 @@ export class PersonHealthResolver {
   async healthInsurance(@Root() person: PersonKey, @Arg('year', () => Int) year: number, @Ctx() ctx: SubgraphContext): Promise<InsuranceYear> {
     validateDataYear(year, 'year');
     const enrolments = (await ctx.loaders.get(enrolmentsByPerson).load(person.id)).filter((e) => e.year === year);
-    const basic = activeIn(enrolments, year, InsuranceScheme.BASIC) !== null;
-    const critical = activeIn(enrolments, year, InsuranceScheme.CRITICAL_ILLNESS) !== null;
+    const basic = activeEnrolment(enrolments, year, InsuranceScheme.BASIC) !== null;
+    const critical = activeEnrolment(enrolments, year, InsuranceScheme.CRITICAL_ILLNESS) !== null;
     return {
       personId: person.id,
       year,
       basicEnrolled: basic,
       criticalIllnessEnrolled: critical,
-      commercialTopUpEnrolled: activeIn(enrolments, year, InsuranceScheme.COMMERCIAL_TOP_UP) !== null,
+      commercialTopUpEnrolled: activeEnrolment(enrolments, year, InsuranceScheme.COMMERCIAL_TOP_UP) !== null,
       covered: basic && critical,
       enrolments,
     };

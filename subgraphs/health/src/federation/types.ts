@@ -54,7 +54,7 @@ export class MemberCover {
 
 @ObjectType('HouseholdBasicMedicalCover', {
   description:
-    '基本医疗有保障 (exit rule, predicate 5), insurance part, as far as health knows: every person health holds any record for in the household, and whether each was enrolled in BASIC and CRITICAL_ILLNESS in the year. Health does not hold the member list: that is the register\'s (poverty office). A member health has no record of at all is missing here and counts as not insured; the full check joins this with Household.members at the gateway (issue 4).',
+    '基本医疗有保障 (exit rule, predicate 5), insurance part, as far as health knows: every person health holds any record for in the household, and whether each was enrolled in BASIC and CRITICAL_ILLNESS in the year. Health does not hold the member list: that is the register\'s (poverty office). A member health has no record of at all is missing here although not insured; the full predicate, over the register\'s members, is ExitAssessment.basicMedicalCare.',
 })
 export class HouseholdCover {
   @Field(() => HouseholdIdScalar, { description: 'The household.' })

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root 
 import { SubgraphContext } from '@saf/kit';
 import { Department, DutyArea, PovertyLine } from './entities';
 import { DutyRole } from './dutyMatrix';
-import { dutyMatrix, povertyLineByYear } from './loaders';
+import { dutyMatrix, isLeadFederated, povertyLineByYear } from './loaders';
 
 @ObjectType({ description: 'A department and its role in one duty area.' })
 class DutyAssignment {
@@ -52,9 +52,7 @@ export class DutyAreaResolver {
 
   @FieldResolver(() => Boolean, { description: 'Whether a lead (or, without a lead, a jointly responsible department) has a subgraph in the federation.' })
   async leadFederated(@Root() area: DutyArea, @Ctx() ctx: SubgraphContext): Promise<boolean> {
-    const lead = await departmentsWithRole(ctx, area, 'LEAD');
-    const responsible = lead.length ? lead : await departmentsWithRole(ctx, area, 'JOINT');
-    return responsible.some((d) => d.subgraph !== null);
+    return isLeadFederated(await ctx.loaders.get(dutyMatrix).load('all'), area.code);
   }
 }
 

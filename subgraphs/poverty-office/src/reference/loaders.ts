@@ -31,3 +31,17 @@ export const dutyMatrix: LoaderFactory<'all', DutyMatrix> = (db) =>
     const matrix = { areas, departments: new Map(departments.map((d) => [d.code, d])), links };
     return keys.map(() => matrix);
   });
+
+/** The department's role in an area per the matrix (LEAD, SUPPORT or JOINT), or null. */
+export function roleInArea(matrix: DutyMatrix, areaCode: string, departmentCode: string): 'LEAD' | 'SUPPORT' | 'JOINT' | null {
+  const link = matrix.links.find((l) => l.areaCode === areaCode && l.departmentCode === departmentCode && (l.role === 'LEAD' || l.role === 'SUPPORT' || l.role === 'JOINT'));
+  return (link?.role as 'LEAD' | 'SUPPORT' | 'JOINT' | undefined) ?? null;
+}
+
+/** Whether a lead (or, for an area without a lead, a jointly responsible department) has a subgraph. */
+export function isLeadFederated(matrix: DutyMatrix, areaCode: string): boolean {
+  const withRole = (role: string) => matrix.links.filter((l) => l.areaCode === areaCode && l.role === role).map((l) => matrix.departments.get(l.departmentCode));
+  const lead = withRole('LEAD');
+  const responsible = lead.length ? lead : withRole('JOINT');
+  return responsible.some((d) => d != null && d.subgraph !== null);
+}

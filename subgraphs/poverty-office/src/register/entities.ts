@@ -200,6 +200,10 @@ export class HouseholdIncome {
   @Column({ name: 'household_size', type: 'smallint' })
   @Field(() => Int)
   householdSize: number;
+
+  /** When the figure was recorded: the date the exit assessment cites as evidence. */
+  @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
+  recordedAt: Date;
 }
 
 @Entity('household_visit')
