@@ -6,6 +6,8 @@ import { createTestDatabase, RunningSubgraph, startDepartmentSubgraph, TestDatab
 import { composeSupergraph, fetchLiveSdl, RunningGateway, startGateway } from '@saf/gateway';
 import { graphqlClient, metric } from '../support/graphql';
 import { DEPARTMENTS } from '../support/departments';
+import { iterateHouseholds } from '@saf/poverty-office';
+import { civilAffairsRecordsFor, unregisteredRosterFor } from '@saf/civil-affairs';
 
 /**
  * Every department behind the real gateway, each on its own database with the same generated
@@ -173,5 +175,62 @@ describe('the sector assistance view through the gateway', () => {
     expect(d.safetyNetReconciliation.totalCount).toBeGreaterThan(0);
     expect(d.dibaoLineCheck.length).toBeGreaterThan(0);
     expect(d.equalTreatment.length).toBeGreaterThan(0);
+  });
+});
+
+describe('两线合一 against the generator\'s deliberate mismatches', () => {
+  /** The issue each planted mismatch must raise (subgraphs/civil-affairs/src/generator/households.ts). */
+  const ISSUE_OF: Record<string, string> = {
+    HOUSEHOLD_NOT_IN_REGISTER: 'ROSTER_HOUSEHOLD_NOT_IN_REGISTER',
+    NO_ACTIVE_DIBAO: 'REGISTER_CATEGORY_NOT_IN_ROSTER',
+    DIBAO_ON_NON_DIBAO_HOUSEHOLD: 'ROSTER_NOT_IN_REGISTER_CATEGORY',
+    MEMBER_NOT_COVERED: 'REGISTER_MEMBER_NOT_IN_ROSTER',
+    COVERED_PERSON_NOT_MEMBER: 'PERSON_IN_ROSTER_NOT_REGISTER_MEMBER',
+  };
+
+  it('finds exactly the planted mismatches, page by page', async () => {
+    const planted = [
+      ...[...iterateHouseholds(HOUSEHOLDS, 1)].flatMap((bundle) => civilAffairsRecordsFor(bundle, 1).mismatches),
+      ...unregisteredRosterFor(HOUSEHOLDS, 1).flatMap((r) => r.mismatches),
+    ];
+    const expected = new Set(planted.map((m) => `${m.householdId}|${ISSUE_OF[m.kind]}`));
+    const county = [...expected][0].slice(0, 6);
+    const found = new Set<string>();
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const res: any = await gql(
+        `query($p: String!, $after: String) { safetyNetReconciliation(regionPrefix: $p, on: "2020-12-31", first: 2, after: $after) { totalCount hasNextPage endCursor findings { householdId issue } } }`,
+        { p: county, after },
+      );
+      expect(res.errors).toBeUndefined();
+      for (const f of res.data.safetyNetReconciliation.findings) found.add(`${f.householdId}|${f.issue}`);
+      after = res.data.safetyNetReconciliation.hasNextPage ? res.data.safetyNetReconciliation.endCursor : null;
+      pages++;
+    } while (after);
+    expect(pages).toBeGreaterThan(1);
+    expect(found.size).toBeGreaterThan(0);
+    expect([...found].sort()).toEqual([...expected].sort());
+  });
+});
+
+describe("the README's sector view examples", () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+
+  it('runs the SectorView query', async () => {
+    const query = /```graphql\n(query SectorView[\s\S]*?)```/.exec(readme)![1];
+    const [first] = (await gql('{ households(first: 1) { nodes { id } } }')).data.households.nodes;
+    const res = await gql(query, { id: first.id });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.household.assistance).toHaveLength(19);
+    expect(res.data.household.exitAssessment.predicates).toHaveLength(6);
+  });
+
+  it('runs the dashboard query', async () => {
+    const query = /```graphql\n(\{\n  registerTotals[\s\S]*?)```/.exec(readme)![1];
+    const res = await gql(query);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.registerTotals.length).toBeGreaterThan(0);
+    expect(res.data.safetyNetReconciliation.totalCount).toBeGreaterThan(0);
   });
 });

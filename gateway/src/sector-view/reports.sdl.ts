@@ -101,7 +101,8 @@ enum ReconciliationIssue {
 }
 
 type ReconciliationFinding {
-  household: Household!
+  """The register's household, to select its fields; null when the register does not hold it."""
+  household: Household
   householdId: HouseholdId!
   issue: ReconciliationIssue!
   """DIBAO or DESTITUTE."""

@@ -165,7 +165,7 @@ export function reportResolvers(feeds: AggregateFeeds) {
         const from = start < 0 ? findings.length : start;
         const page = findings.slice(from, from + first);
         return {
-          findings: page.map((f) => ({ ...f, household: { __typename: 'Household', id: f.householdId } })),
+          findings: page.map((f) => ({ ...f, household: f.registerCategory === null ? null : { __typename: 'Household', id: f.householdId } })),
           totalCount: findings.length,
           countsByIssue: [...counts.entries()].map(([issue, count]) => ({ issue, count })),
           hasNextPage: from + first < findings.length,
