@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Logger as PinoLogger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -102,6 +103,9 @@ function publicUrl(host: string, port: number, scheme: 'http' | 'ws'): string {
  * Rejects (with a message pointing at `npm run compose`) when there is no usable supergraph.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  // One request's query plan fans out to many subgraph fetches (the sector view's reports to a dozen),
+  // each listening to the request's abort signal: past Node's default of 10 it warns of a leak.
+  setMaxListeners(64);
   const logger = options.logger ?? createDefaultLogger();
   const host = options.host ?? '0.0.0.0';
   const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 5000;
