@@ -1,5 +1,6 @@
 // Public API of @saf/gateway.
 export { startGateway, GRAPHQL_PATH, type GatewayOptions, type RunningGateway } from './server';
+export { coveredLength } from './server-timing';
 export {
   composeSupergraph,
   loadServiceList,
@@ -18,4 +19,4 @@ export { runCompose, type ComposeIo } from './cli/compose';
 export { gatewayOptionsFromEnv } from './main';
 export { REPO_ROOT, DEFAULT_SUPERGRAPH_PATH, DEFAULT_SUBGRAPHS_FILE } from './paths';
 export { handleHealthRequest, type ReadinessState } from './health';
-export { deriveSectorViewSdl, findSectorViewInputs, decideCoverage, allPredicates, reconcileSafetyNet, EXIT_PREDICATES, SECTOR_VIEW_NAME } from './sector-view';
+export { deriveSectorViewSdl, findSectorViewInputs, decideCoverage, allPredicates, reconcileSafetyNet, buildSectorViewSchema, EXIT_PREDICATES, SECTOR_VIEW_NAME } from './sector-view';

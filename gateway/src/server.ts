@@ -13,12 +13,14 @@ import {
   type TransportEntryAdditions,
 } from '@graphql-hive/gateway-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { unifiedGraphHandler as rustQueryPlanner } from '@graphql-hive/router-runtime';
 import { createDefaultLogger, hiveLoggerFromPino } from './logging';
 import { handleHealthRequest, type ReadinessState } from './health';
 import { SupergraphFile, type LoadedSupergraph, type ReloadResult } from './supergraph-file';
 import { toWebSocketUrl } from './service-list';
 import { usePartialResults } from './partial-results';
-import { buildSectorViewSchema, useInProcessSectorView } from './sector-view';
+import { useServerTiming } from './server-timing';
+import { buildSectorViewSchema, inProcessSectorView, IN_PROCESS_KIND, SECTOR_VIEW_NAME } from './sector-view';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -46,6 +48,8 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** How long close() lets in-flight HTTP requests finish before cutting them. Default 3000. */
   shutdownGraceMs?: number;
+  /** 'rust' (Hive Router's planner, default) or 'stitching' (the runtime's JavaScript default). */
+  queryPlanner?: 'rust' | 'stitching';
 }
 
 export interface RunningGateway {
@@ -73,7 +77,7 @@ const WARM_QUERY = JSON.stringify({ query: 'query GatewayWarmUp { __typename }' 
  */
 function buildTransportEntries(subgraphUrls: Record<string, string> = {}): TransportEntryAdditions {
   const ws = { kind: 'ws', options: { lazyCloseTimeout: 0 } };
-  const entries: TransportEntryAdditions = { '*.http': { options: { subscriptions: ws } } };
+  const entries: TransportEntryAdditions = { '*.http': { options: { subscriptions: ws } }, [SECTOR_VIEW_NAME]: { kind: IN_PROCESS_KIND } };
   for (const [name, url] of Object.entries(subgraphUrls)) {
     entries[name] = { location: url, options: { subscriptions: { ...ws, location: toWebSocketUrl(url) } } };
   }
@@ -159,6 +163,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   served = initial.document;
   sectorView = buildSectorViewSchema(served);
 
+  const timing = useServerTiming();
+  const sectorViewTransport = inProcessSectorView({ schema: () => sectorView, gatewayFetch: queryThroughGateway, onExecuted: timing.recordUpstream });
+
   gateway = createGatewayRuntime({
     supergraph: () => served,
     logging: hiveLoggerFromPino(logger),
@@ -169,6 +176,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     upstreamTimeout: ({ executionRequest }) =>
       executionRequest?.operationType === 'subscription' ? undefined : upstreamTimeoutMs,
     transportEntries: buildTransportEntries(options.subgraphUrls),
+    transports: (kind) => (kind === IN_PROCESS_KIND ? sectorViewTransport : import(`@graphql-mesh/transport-${kind}`)),
     // Operations running when the supergraph changes finish on the schema they started on.
     gracefulSchemaReload: { drainTimeout: Math.max(30_000, upstreamTimeoutMs * 4) },
     // x-request-id: taken from the client or generated, logged, echoed, and sent to subgraphs.
@@ -179,7 +187,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     renderGraphiQL,
     // The default landing page (404s) pulls highlight.js from a CDN.
     landingPage: false,
-    plugins: () => [usePartialResults(), useInProcessSectorView(() => sectorView, queryThroughGateway)],
+    // Hive Router's query planner (Rust, native addon) and its executor instead of the default
+    // stitching runtime: several times less gateway time on the large entity batches of the view.
+    ...(options.queryPlanner === 'stitching' ? {} : { unifiedGraphHandler: rustQueryPlanner }),
+    plugins: () => [timing.plugin, usePartialResults()],
   });
 
   try {

@@ -209,18 +209,14 @@ const VIEW = `
     predicates { predicate department status reason evidence { ${EVIDENCE} } }
   }`;
 
-let setupSeconds = 0;
 beforeAll(async () => {
-  const started = Date.now();
   platform = await startPlatform();
   await makeHouseholds();
   const data = await gql(`query($p: String!) { households(filter: { regionPrefix: $p }, first: 100) { nodes { ${VIEW} } } }`, { p: COUNTY });
   for (const node of data.households.nodes) view.set(node.id, node);
-  setupSeconds = (Date.now() - started) / 1000;
 });
 afterAll(async () => {
   await platform?.stop();
-  console.log(`hand-made households: set-up (six subgraphs, gateway, records, one view query) ${setupSeconds.toFixed(1)} s`);
 });
 
 const areaOf = (k: Key, area: string) => view.get(H[k].id).assistance.find((a: any) => a.area === area);

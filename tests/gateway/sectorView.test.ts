@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { composeSupergraph, fetchLiveSdl, startGateway, type RunningGateway } from '@saf/gateway';
+import { composeSupergraph, coveredLength, fetchLiveSdl, startGateway, type RunningGateway } from '@saf/gateway';
 import { graphqlClient } from '../support/graphql';
 import { MEMBERS, startToyDepartment, TOY_DEPARTMENTS, YEAR } from './support/sectorViewFixtures';
 import type { TestSubgraph } from './support/subgraph';
@@ -95,4 +95,24 @@ it('takes in a newcomer department after recomposition, no other subgraph change
   ]);
   for (const [name, sdl] of before) expect(await fetchLiveSdl(subgraphs[name].url)).toBe(sdl);
   expect(printSubgraphSchema).toBeDefined();
+});
+
+describe('Server-Timing', () => {
+  it('splits each response into time waiting on subgraphs and the gateway own time', async () => {
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: VIEW, variables: { id: A, year: YEAR } }),
+    });
+    const header = res.headers.get('server-timing') ?? '';
+    const dur = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(header)?.[1]);
+    expect(dur('upstream')).toBeGreaterThan(0);
+    expect(dur('total')).toBeGreaterThanOrEqual(dur('upstream'));
+    expect(dur('gateway')).toBeCloseTo(dur('total') - dur('upstream'), 0);
+  });
+
+  it('counts parallel subgraph fetches once', () => {
+    expect(coveredLength([[0, 10], [5, 15], [20, 25]])).toBe(20);
+    expect(coveredLength([])).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 export { deriveSectorViewSdl, findSectorViewInputs, SECTOR_VIEW_NAME, SECTOR_VIEW_URL } from './derive';
 export { buildSectorViewSchema } from './schema';
-export { useInProcessSectorView } from './inProcess';
+export { inProcessSectorView, IN_PROCESS_KIND } from './inProcess';
 export { decideCoverage, allPredicates, EXIT_PREDICATES } from './rules';
 export { reconcileSafetyNet } from './reconciliation';

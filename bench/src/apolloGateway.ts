@@ -1,0 +1,98 @@
+/**
+ * Apollo Gateway (`@apollo/gateway` on `@apollo/server`) serving the same supergraph over the same
+ * subgraphs, for comparison. The platform's sector view runs in process here too, as a
+ * LocalGraphQLDataSource; its reports query back through this gateway. It adds the same
+ * Server-Timing header as ours, so the gateway overhead is measured the same way.
+ *
+ * Env: SUPERGRAPH_PATH, PORT.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import { parse } from 'graphql';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { buildSectorViewSchema, coveredLength, SECTOR_VIEW_NAME } from '@saf/gateway';
+
+interface TimedContext {
+  start: number;
+  upstream: Array<[number, number]>;
+  query: (q: string, v: Record<string, unknown>) => Promise<Record<string, unknown>>;
+}
+
+const port = Number(process.env.PORT ?? 4150);
+const selfUrl = `http://127.0.0.1:${port}/graphql`;
+const supergraphSdl = fs.readFileSync(process.env.SUPERGRAPH_PATH!, 'utf8');
+
+/** Times every subgraph fetch into the request's context. */
+function timed<T extends GraphQLDataSource<TimedContext>>(source: T): GraphQLDataSource<TimedContext> {
+  return {
+    async process(options: GraphQLDataSourceProcessOptions<TimedContext>) {
+      const began = performance.now();
+      try {
+        return await source.process(options);
+      } finally {
+        (options.context as TimedContext).upstream?.push([began, performance.now()]);
+      }
+    },
+  };
+}
+
+const serverTiming: ApolloServerPlugin<TimedContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const total = performance.now() - contextValue.start;
+        const upstream = coveredLength(contextValue.upstream);
+        response.http.headers.set('server-timing', `total;dur=${total.toFixed(1)}, upstream;dur=${upstream.toFixed(1)}, gateway;dur=${(total - upstream).toFixed(1)}`);
+      },
+    };
+  },
+};
+
+async function main() {
+  const sectorView = buildSectorViewSchema(parse(supergraphSdl));
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      timed(name === SECTOR_VIEW_NAME && sectorView ? new LocalGraphQLDataSource(sectorView) : new RemoteGraphQLDataSource({ url })),
+  });
+  const server = new ApolloServer<TimedContext>({ gateway, plugins: [serverTiming], introspection: false });
+  await server.start();
+
+  const query = async (q: string, variables: Record<string, unknown>) => {
+    const res = await fetch(selfUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables }) });
+    const body = (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
+    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data ?? {};
+  };
+
+  http
+    .createServer(async (req, res) => {
+      if (req.url === '/ready') {
+        res.end('ok');
+        return;
+      }
+      const start = performance.now();
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      const result = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: new URL(req.url ?? '/', 'http://x').search, body: chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined },
+        context: async () => ({ start, upstream: [], query }),
+      });
+      for (const [k, v] of result.headers) res.setHeader(k, v);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') res.end(result.body.string);
+      else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    })
+    .listen(port, '127.0.0.1', () => console.log(`apollo gateway at ${selfUrl}`));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+const SUBGRAPHS: Array<{ name: string; url: string }> = JSON.parse(fs.readFileSync(path.join(ROOT, 'gateway', 'subgraphs.json'), 'utf8'));
+
+export interface Service {
+  name: string;
+  url: string;
+  process: ChildProcess;
+}
+
+export interface Platform {
+  subgraphs: Service[];
+  gateways: Record<GatewayKind, Service>;
+  supergraphPath: string;
+  stop(): Promise<void>;
+}
+
+export type GatewayKind = 'hive' | 'apollo';
+
+/** Ports of the bench (away from `npm start`'s 4000–4006). */
+const BASE_PORT = Number(process.env.BENCH_BASE_PORT ?? 4100);
+
+function envName(name: string): string {
+  return name.replace(/-/g, '_').toUpperCase();
+}
+
+function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, log: fs.WriteStream): ChildProcess {
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal == null) log.write(`[bench] ${name} exited with ${code}\n`);
+  });
+  return child;
+}
+
+async function waitReady(name: string, url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${name} not ready at ${url} after ${timeoutMs / 1000} s (see the bench log)`);
+}
+
+/** Every subgraph on the bench database, both gateways on one supergraph composed from them. */
+export async function startPlatform(databaseUrl: string, logFile: string): Promise<Platform> {
+  const log = fs.createWriteStream(logFile, { flags: 'a' });
+  log.setMaxListeners(64); // every child pipes into it
+  const common = { DATABASE_URL: databaseUrl, DEMO_HOUSEHOLDS: '0', LOG_LEVEL: 'warn' };
+  const subgraphs: Service[] = SUBGRAPHS.map((s, i) => {
+    const port = BASE_PORT + 1 + i;
+    const url = `http://127.0.0.1:${port}/graphql`;
+    return { name: s.name, url, process: spawnNode(s.name, path.join('subgraphs', s.name, 'dist', 'main.js'), { ...common, [`${envName(s.name)}_PORT`]: String(port) }, log) };
+  });
+  const stopAll = async (services: Service[]) => {
+    await Promise.all(services.map((s) => (s.process.exitCode === null ? new Promise((r) => { s.process.once('exit', r); s.process.kill('SIGTERM'); }) : null)));
+    log.end();
+  };
+  try {
+    await Promise.all(subgraphs.map((s) => waitReady(s.name, new URL('/ready', s.url).toString())));
+    const supergraphPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saf-bench-')), 'supergraph.graphql');
+    const urls = Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_${envName(s.name)}_URL`, s.url]));
+    const compose = spawnSync(process.execPath, ['gateway/dist/cli/compose.js', '--live', '--strict', '--out', supergraphPath], { cwd: ROOT, env: { ...process.env, ...urls }, encoding: 'utf8' });
+    if (compose.status !== 0) throw new Error(`composition failed:\n${compose.stderr}`);
+
+    const hive: Service = {
+      name: 'hive',
+      url: `http://127.0.0.1:${BASE_PORT}/graphql`,
+      process: spawnNode('hive gateway', 'gateway/dist/main.js', { ...common, SUPERGRAPH_PATH: supergraphPath, GATEWAY_PORT: String(BASE_PORT), GATEWAY_GRAPHIQL: 'false', GATEWAY_UPSTREAM_TIMEOUT_MS: '120000' }, log),
+    };
+    const apollo: Service = {
+      name: 'apollo',
+      url: `http://127.0.0.1:${BASE_PORT + 50}/graphql`,
+      process: spawnNode('apollo gateway', path.join('bench', 'dist', 'apolloGateway.js'), { SUPERGRAPH_PATH: supergraphPath, PORT: String(BASE_PORT + 50) }, log),
+    };
+    await waitReady('hive gateway', `http://127.0.0.1:${BASE_PORT}/ready`);
+    await waitReady('apollo gateway', `http://127.0.0.1:${BASE_PORT + 50}/ready`);
+    const all = [...subgraphs, hive, apollo];
+    return { subgraphs, gateways: { hive, apollo }, supergraphPath, stop: () => stopAll(all) };
+  } catch (error) {
+    await stopAll(subgraphs);
+    throw error;
+  }
+}
+
+/** SQL statements each subgraph has run so far (its own counter, from /metrics). */
+export async function sqlCounters(subgraphs: Service[]): Promise<Record<string, number>> {
+  const entries = await Promise.all(
+    subgraphs.map(async (s) => {
+      const text = await (await fetch(new URL('/metrics', s.url))).text();
+      const line = text.split('\n').find((l) => l.startsWith('saf_sql_statements_total{'));
+      return [s.name, line ? Number(line.split(' ').pop()) : NaN] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** Resident memory of a process in MiB (from /proc, no dependency). */
+export function residentMiB(service: Service): number {
+  try {
+    const status = fs.readFileSync(`/proc/${service.process.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+    return Math.round(kb / 1024);
+  } catch {
+    return NaN;
+  }
+}
