@@ -64,7 +64,7 @@ export function renderMarkdown(report: Report): string {
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of report.rows) {
     const other = report.rows.find((o) => o.scenario === r.scenario && o.connections === r.connections && o.gateway !== r.gateway);
-    const ratio = r.gateway === 'hive' && other ? `**${(r.rps / other.rps).toFixed(2)}×**` : '';
+    const ratio = r.gateway !== 'hive' || !other ? '' : other.requests === 0 ? 'Apollo completed none' : `**${(r.rps / other.rps).toFixed(2)}×**`;
     lines.push(
       `| ${r.scenario} | ${r.connections} | ${r.gateway === 'hive' ? 'ours (Hive)' : 'Apollo'} | ${r.rps.toFixed(1)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ` +
         `${Number.isFinite(r.gatewayShare) ? `${(r.gatewayShare * 100).toFixed(0)} % (${ms(r.gatewayMs)} ms)` : '–'} | ${sqlCell(r.sql)} | ${r.gatewayRss} / ${r.subgraphRss} | ${ratio} |`,

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { LoaderFactory, manyByKey, oneByKey } from '@saf/kit';
 import { Department, DutyArea, DutyAreaDepartment, PovertyLine, Region } from './entities';
 
@@ -14,21 +14,37 @@ export const regionChildren: LoaderFactory<string, Region[]> = (db) =>
 export const povertyLineByYear: LoaderFactory<number, PovertyLine | null> = (db) =>
   new DataLoader(async (years) => oneByKey(years, await db.getRepository(PovertyLine).findBy({ year: In([...years]) }), (l) => l.year));
 
-/** The duty matrix is small reference data: each request reads it whole, once, in three statements. */
+/** The duty matrix is small reference data: read whole, in three statements. */
 export interface DutyMatrix {
   areas: DutyArea[];
   departments: Map<string, Department>;
   links: DutyAreaDepartment[];
 }
 
+/**
+ * How long a process keeps the matrix it read. Only a migration (or a department joining the
+ * federation) changes it; a minute bounds how stale it can be without a read per request.
+ */
+export const DUTY_MATRIX_TTL_MS = 60_000;
+
+const cachedMatrix = new WeakMap<DataSource, { readAt: number; matrix: Promise<DutyMatrix> }>();
+
+function readDutyMatrix(db: DataSource): Promise<DutyMatrix> {
+  const cached = cachedMatrix.get(db);
+  if (cached && Date.now() - cached.readAt < DUTY_MATRIX_TTL_MS) return cached.matrix;
+  const matrix = Promise.all([
+    db.getRepository(DutyArea).find({ order: { position: 'ASC' } }),
+    db.getRepository(Department).find({ order: { code: 'ASC' } }),
+    db.getRepository(DutyAreaDepartment).find({ order: { areaCode: 'ASC', role: 'ASC', position: 'ASC' } }),
+  ]).then(([areas, departments, links]) => ({ areas, departments: new Map(departments.map((d) => [d.code, d])), links }));
+  cachedMatrix.set(db, { readAt: Date.now(), matrix });
+  matrix.catch(() => cachedMatrix.delete(db));
+  return matrix;
+}
+
 export const dutyMatrix: LoaderFactory<'all', DutyMatrix> = (db) =>
   new DataLoader(async (keys) => {
-    const [areas, departments, links] = await Promise.all([
-      db.getRepository(DutyArea).find({ order: { position: 'ASC' } }),
-      db.getRepository(Department).find({ order: { code: 'ASC' } }),
-      db.getRepository(DutyAreaDepartment).find({ order: { areaCode: 'ASC', role: 'ASC', position: 'ASC' } }),
-    ]);
-    const matrix = { areas, departments: new Map(departments.map((d) => [d.code, d])), links };
+    const matrix = await readDutyMatrix(db);
     return keys.map(() => matrix);
   });
 
