@@ -20,3 +20,4 @@ export { gatewayOptionsFromEnv } from './main';
 export { REPO_ROOT, DEFAULT_SUPERGRAPH_PATH, DEFAULT_SUBGRAPHS_FILE } from './paths';
 export { handleHealthRequest, type ReadinessState } from './health';
 export { deriveSectorViewSdl, findSectorViewInputs, decideCoverage, allPredicates, reconcileSafetyNet, buildSectorViewSchema, EXIT_PREDICATES, SECTOR_VIEW_NAME } from './sector-view';
+export { DEFAULT_LIMITS, limitsFromEnv, operationLimitsRule, type QueryLimits } from './limits';

@@ -1,6 +1,7 @@
 import { startGateway, type GatewayOptions } from './server';
 import { loadServiceList } from './service-list';
 import { DEFAULT_SUPERGRAPH_PATH } from './paths';
+import { limitsFromEnv } from './limits';
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -13,8 +14,8 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 /**
  * Gateway options from the environment: GATEWAY_PORT (4000), GATEWAY_HOST (0.0.0.0),
  * SUPERGRAPH_PATH (gateway/supergraph.graphql), GATEWAY_UPSTREAM_TIMEOUT_MS (5000),
- * GATEWAY_GRAPHIQL (on unless "false"), and SUBGRAPH_<NAME>_URL, which also re-points a
- * running gateway at a subgraph without recomposing.
+ * GATEWAY_GRAPHIQL (on unless "false"), SUBGRAPH_<NAME>_URL, which also re-points a running
+ * gateway at a subgraph without recomposing, and the query limits (limits.ts).
  */
 export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOptions {
   const subgraphUrls: Record<string, string> = {};
@@ -30,6 +31,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     upstreamTimeoutMs: intFromEnv(env, 'GATEWAY_UPSTREAM_TIMEOUT_MS', 5000),
     graphiql: env.GATEWAY_GRAPHIQL !== 'false',
     subgraphUrls,
+    limits: limitsFromEnv(env),
   };
 }
 

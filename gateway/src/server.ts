@@ -20,6 +20,7 @@ import { SupergraphFile, type LoadedSupergraph, type ReloadResult } from './supe
 import { toWebSocketUrl } from './service-list';
 import { usePartialResults } from './partial-results';
 import { useServerTiming } from './server-timing';
+import { DEFAULT_LIMITS, useQueryLimits, type QueryLimits } from './limits';
 import { buildSectorViewSchema, inProcessSectorView, IN_PROCESS_KIND, SECTOR_VIEW_NAME } from './sector-view';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** How long close() lets in-flight HTTP requests finish before cutting them. Default 3000. */
   shutdownGraceMs?: number;
+  /** Depth, aliases, tokens and cost an operation may have; production mode. Default DEFAULT_LIMITS. */
+  limits?: QueryLimits;
   /** 'rust' (Hive Router's planner, default) or 'stitching' (the runtime's JavaScript default). */
   queryPlanner?: 'rust' | 'stitching';
 }
@@ -164,6 +167,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   sectorView = buildSectorViewSchema(served);
 
   const timing = useServerTiming();
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const sectorViewTransport = inProcessSectorView({ schema: () => sectorView, gatewayFetch: queryThroughGateway, onExecuted: timing.recordUpstream });
 
   gateway = createGatewayRuntime({
@@ -190,7 +194,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Hive Router's query planner (Rust, native addon) and its executor instead of the default
     // stitching runtime: several times less gateway time on the large entity batches of the view.
     ...(options.queryPlanner === 'stitching' ? {} : { unifiedGraphHandler: rustQueryPlanner }),
-    plugins: () => [timing.plugin, usePartialResults()],
+    ...(limits.production ? { disableIntrospection: {} } : {}),
+    plugins: () => [timing.plugin, usePartialResults(), useQueryLimits(limits)],
   });
 
   try {
