@@ -19,3 +19,4 @@ export * from './changes';
 export * from './filters';
 export * from './synthetic';
 export * from './assistance';
+export * from './days';

@@ -2,18 +2,12 @@
  * Calendar arithmetic on 'YYYY-MM-DD' strings, exact and time-zone free (UTC day numbers).
  */
 
-const MS_PER_DAY = 86_400_000;
+import { day, formatDay as isoDay, parseDay as dayNumber } from '@saf/kit';
 
-export function dayNumber(iso: string): number {
-  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY);
-}
+export { formatDay as isoDay, parseDay as dayNumber } from '@saf/kit';
 
-export function isoDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function ymd(year: number, month: number, day: number): string {
-  return isoDay(Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY));
+export function ymd(year: number, month: number, dayOfMonth: number): string {
+  return isoDay(day(year, month, dayOfMonth));
 }
 
 export function addDays(iso: string, days: number): string {

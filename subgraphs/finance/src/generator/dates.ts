@@ -1,26 +1,8 @@
 /** Calendar dates as integer day numbers (days since 1970-01-01, UTC): exact and time-zone free. */
 
-const MS_PER_DAY = 86_400_000;
+import { day, formatDay, MS_PER_DAY } from '@saf/kit';
 
-export function day(year: number, month: number, dayOfMonth: number): number {
-  return Math.floor(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
-}
-
-export function formatDay(d: number): string {
-  return new Date(d * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function parseDay(iso: string): number {
-  return day(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-}
-
-export function yearOf(d: number): number {
-  return new Date(d * MS_PER_DAY).getUTCFullYear();
-}
-
-export function monthOf(d: number): number {
-  return new Date(d * MS_PER_DAY).getUTCMonth() + 1;
-}
+export { day, formatDay, parseDay, yearOfDay as yearOf, monthOfDay as monthOf } from '@saf/kit';
 
 export function addMonthsDay(d: number, months: number): number {
   const date = new Date(d * MS_PER_DAY);

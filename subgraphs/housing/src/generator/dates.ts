@@ -1,24 +1,4 @@
 /** Calendar dates as integer day numbers (days since 1970-01-01, UTC): exact, time-zone free. */
 
-const MS_PER_DAY = 86_400_000;
+export { day, formatDay, parseDay, yearOfDay, timestampOn } from '@saf/kit';
 
-export function day(year: number, month: number, dayOfMonth: number): number {
-  return Math.floor(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
-}
-
-export function parseDay(iso: string): number {
-  return day(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-}
-
-export function formatDay(d: number): string {
-  return new Date(d * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function yearOfDay(d: number): number {
-  return new Date(d * MS_PER_DAY).getUTCFullYear();
-}
-
-/** A timestamptz literal at an office hour in China Standard Time. */
-export function timestampOn(d: number, hour = 10): string {
-  return `${formatDay(d)} ${String(hour).padStart(2, '0')}:00:00+08`;
-}
