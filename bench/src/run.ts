@@ -77,12 +77,27 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * The counters once the subgraphs are idle: requests the load generator gave up on at the end of
+ * a window still run, and would otherwise be counted in the next measurement.
+ */
+async function settledSqlCounters(platform: Platform): Promise<Record<string, number>> {
+  let last = await sqlCounters(platform.subgraphs);
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    const now = await sqlCounters(platform.subgraphs);
+    if (Object.keys(now).every((k) => now[k] === last[k])) return now;
+    last = now;
+  }
+  return last;
+}
+
 async function measure(platform: Platform, gateway: GatewayKind, scenario: Scenario, data: Dataset, connections: number, args: Args): Promise<Row> {
   const url = platform.gateways[gateway].url;
   await runLoad(url, scenario, data, { connections, durationSec: args.warmupSec, random: seededRandom(7) });
-  const before = await sqlCounters(platform.subgraphs);
+  const before = await settledSqlCounters(platform);
   const result = await runLoad(url, scenario, data, { connections, durationSec: args.durationSec, random: seededRandom(11) });
-  const after = await sqlCounters(platform.subgraphs);
+  const after = await settledSqlCounters(platform);
   const sql = Object.fromEntries(Object.keys(after).map((name) => [name, result.requests ? (after[name] - before[name]) / result.requests : NaN]));
   return {
     ...result,
