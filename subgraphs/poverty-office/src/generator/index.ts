@@ -5,6 +5,8 @@
  *   for (const h of iterateHouseholds('demo', 1)) ...   // the same households, without a database
  */
 export { loadRegister } from './load';
+export { loadFollowingRegister } from './followRegister';
+export type { RegisterLoadOptions, RegisterLoadResult } from './followRegister';
 export { detectLoadMethod, ProgressBar, progressReporter } from '@saf/kit';
 export type { ProgressBarOptions, ProgressOutput } from '@saf/kit';
 export type { LoadMethod, LoadOptions, LoadResult } from './load';
