@@ -1,24 +1,13 @@
 import type { Pool } from 'pg';
 import { bulkLoad, LoadMethod, RowSink } from '@saf/kit';
-import { iterateHouseholds, RegisterPreset, resolveSize } from '@saf/poverty-office';
+import { iterateHouseholds, RegisterLoadOptions, resolveSize } from '@saf/poverty-office';
 import { civilAffairsRecordsFor } from './records';
 import { CIVIL_AFFAIRS_TABLES, CivilAffairsRecords, CivilAffairsTable } from './rows';
 import { TABLE_SPECS } from './tables';
 import { unregisteredCount, unregisteredRosterFor } from './unregistered';
 
-export interface CivilAffairsLoadOptions {
-  /** Households of the register: a number up to 2,000,000, or a preset ('demo', 'county', 'province'). */
-  size: number | RegisterPreset;
-  seed: number;
-  /** Called with households done so far and the total (register households plus legacy roster entries). */
-  onProgress?: (done: number, total: number) => void;
-  /** Default 'auto': 'insert' on PGlite, else 'copy'. */
-  method?: LoadMethod | 'auto';
-  /** Empty the civil-affairs tables first; without it, loading into tables that hold records fails. */
-  replace?: boolean;
-  /** Households per chunk (default 5,000). */
-  chunkHouseholds?: number;
-}
+/** `onProgress` counts the register's households plus the legacy roster entries. */
+export type CivilAffairsLoadOptions = RegisterLoadOptions;
 
 export interface CivilAffairsLoadResult {
   method: LoadMethod;

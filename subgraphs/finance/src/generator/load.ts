@@ -1,22 +1,12 @@
 import type { Pool } from 'pg';
 import { bulkLoad, LoadMethod } from '@saf/kit';
 import { countyModel, householdsOf, resolveSize } from '@saf/poverty-office';
-import type { RegisterPreset } from '@saf/poverty-office';
+import type { RegisterLoadOptions } from '@saf/poverty-office';
 import { financeRecordsFor } from './records';
 import { addToBook, CountyBook, emptyBook, riskFundContributions } from './riskFund';
 import { FINANCE_TABLE_ORDER, FINANCE_TABLES } from './rows';
 
-export interface FinanceLoadOptions {
-  /** Households: a number or a preset ('demo', 'county', 'province'); the same as the register's. */
-  size: number | RegisterPreset;
-  seed: number;
-  onProgress?: (done: number, total: number) => void;
-  /** Default 'auto': 'insert' on PGlite, 'copy' elsewhere. */
-  method?: LoadMethod | 'auto';
-  /** Empty finance's tables first. Without it, loading into tables that hold records fails. */
-  replace?: boolean;
-  chunkHouseholds?: number;
-}
+export type FinanceLoadOptions = RegisterLoadOptions;
 
 export interface FinanceLoadResult {
   method: LoadMethod;

@@ -2,33 +2,15 @@ import type { Pool } from 'pg';
 import { bulkLoad, LoadMethod } from '@saf/kit';
 import { cadreRows, regionRows } from './county';
 import { HouseholdBundle } from './household';
-import { RegisterPreset } from './params';
 import { GenerateOptions, countyModel, householdsOf, resolveSize } from './register';
 import { REGISTER_TABLES, RegisterTable } from './rows';
 import { TABLE_SPECS } from './tables';
+import type { RegisterLoadOptions } from './followRegister';
 
 export type { LoadMethod };
 
-export interface LoadOptions extends GenerateOptions {
-  /** Households: a number up to 2,000,000, or a preset ('demo', 'county', 'province'). */
-  size: number | RegisterPreset;
-  seed: number;
-  /** Called with households loaded so far and the total: at the start, after each chunk, at the end. */
-  onProgress?: (done: number, total: number) => void;
-  /** Default 'auto': 'insert' on PGlite (detected from version()), else 'copy'. */
-  method?: LoadMethod | 'auto';
-  /**
-   * Empty the register tables first (TRUNCATE ... RESTART IDENTITY, and delete the county's towns
-   * and villages). Without it, loading into a register that already has households fails.
-   */
-  replace?: boolean;
-  /** Households per chunk (each chunk is one COPY, or a few INSERTs, per table). Default 5,000. */
-  chunkHouseholds?: number;
-  /** Rows per INSERT statement on the insert path. Default 2,000. */
-  insertBatchRows?: number;
-  /** Run ANALYZE on the filled tables after the load. Default true. */
-  analyze?: boolean;
-}
+/** The common load options; `replace` also deletes the county's towns and villages. */
+export interface LoadOptions extends GenerateOptions, RegisterLoadOptions {}
 
 export interface LoadResult {
   method: LoadMethod;
