@@ -12,7 +12,7 @@ module.exports = {
     '^@saf/gateway$': '<rootDir>/gateway/src',
     '^@saf/([a-z-]+)$': '<rootDir>/subgraphs/$1/src',
   },
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/tests/support/secrets.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -72,7 +72,26 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+/**
+ * Development secrets: unless configured, every process gets the JWT secret and the subgraph
+ * signing secret from .data/dev-secrets.json (created on first start), and the explorer opens
+ * with a caseworker token for the whole country.
+ */
+async function useDevelopmentSecrets() {
+  const { loadOrCreateDevSecrets, mintToken, DEV_SECRETS_PATH } = require('../gateway/dist/auth/devSecrets.js');
+  const usesKeys = process.env.AUTH_JWT_SECRET || process.env.AUTH_JWT_PUBLIC_KEYS;
+  if (usesKeys && process.env.SUBGRAPH_SIGNING_SECRET) return null;
+  const secrets = loadOrCreateDevSecrets();
+  process.env.SUBGRAPH_SIGNING_SECRET ||= secrets.signingSecret;
+  if (usesKeys) return null;
+  process.env.AUTH_JWT_SECRET = secrets.jwtSecret;
+  const token = await mintToken(secrets.jwtSecret, { role: 'caseworker', sub: 'dev-explorer' });
+  process.env.GATEWAY_GRAPHIQL_TOKEN ||= token;
+  return { token, file: path.relative(ROOT, DEV_SECRETS_PATH) };
+}
+
 async function main() {
+  const dev = await useDevelopmentSecrets();
   const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite under ${process.env.DATA_DIR ?? '.data/'}`;
   console.log(`Starting ${SUBGRAPHS.length} subgraph(s) and the gateway on ${database}…`);
   for (const subgraph of SUBGRAPHS) {
@@ -87,7 +106,13 @@ async function main() {
 
   run('gateway', ['gateway/dist/main.js'], { GATEWAY_PORT: String(GATEWAY_PORT) });
   await waitReady('gateway', `http://localhost:${GATEWAY_PORT}/ready`);
-  console.log(`\nSector Assistance Federation is up.\n  GraphQL and the explorer: http://localhost:${GATEWAY_PORT}/graphql\n  Press Ctrl-C to stop.\n`);
+  console.log(`\nSector Assistance Federation is up.\n  GraphQL and the explorer: http://localhost:${GATEWAY_PORT}/graphql`);
+  if (dev) {
+    console.log(`  Development secrets: ${dev.file}. The explorer sends a caseworker token for the whole country.`);
+    console.log('  Other tokens: npm run token -- --role analyst --region 500154   (roles: department_officer, caseworker, analyst, dashboard, admin)');
+    console.log(`  Caseworker token (12 h): ${dev.token}`);
+  }
+  console.log('  Press Ctrl-C to stop.\n');
 }
 
 main().catch((error) => {

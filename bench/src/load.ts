@@ -15,6 +15,8 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
+  /** Content type and the bench caller's token (Platform.headers). */
+  headers: Record<string, string>;
   connections: number;
   durationSec: number;
   random: () => number;
@@ -45,7 +47,7 @@ export async function runLoad(url: string, scenario: Scenario, data: Dataset, op
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: options.headers,
         setupRequest(request, context) {
           context.start = process.hrtime.bigint();
           return { ...request, body: JSON.stringify({ query: scenario.query, variables: scenario.variables(data, options.random) }) };
@@ -78,9 +80,9 @@ export async function runLoad(url: string, scenario: Scenario, data: Dataset, op
 }
 
 /** One request, for the SQL-per-page-size check; throws on errors. */
-export async function runOnce(url: string, scenario: Scenario, data: Dataset, random: () => number): Promise<number> {
+export async function runOnce(url: string, headers: Record<string, string>, scenario: Scenario, data: Dataset, random: () => number): Promise<number> {
   const started = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: scenario.query, variables: scenario.variables(data, random) }) });
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: scenario.query, variables: scenario.variables(data, random) }) });
   const body = (await res.json()) as { errors?: Array<{ message: string }> };
   if (body.errors?.length) throw new Error(`${scenario.id}: ${body.errors[0].message}`);
   return performance.now() - started;

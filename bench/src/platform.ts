@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { mintToken } from '@saf/gateway';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,6 +18,8 @@ export interface Platform {
   subgraphs: Service[];
   gateways: Record<GatewayKind, Service>;
   supergraphPath: string;
+  /** What every benchmark request sends: JSON and a caseworker token for the whole country. */
+  headers: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -55,7 +59,11 @@ async function waitReady(name: string, url: string, timeoutMs = 120_000): Promis
 export async function startPlatform(databaseUrl: string, logFile: string): Promise<Platform> {
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   log.setMaxListeners(64); // every child pipes into it
-  const common = { DATABASE_URL: databaseUrl, DEMO_HOUSEHOLDS: '0', LOG_LEVEL: 'warn' };
+  // This run's own secrets: the gateways verify tokens and sign subgraph requests as in production.
+  const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('base64url'), SUBGRAPH_SIGNING_SECRET: randomBytes(32).toString('base64url') };
+  const common = { DATABASE_URL: databaseUrl, DEMO_HOUSEHOLDS: '0', LOG_LEVEL: 'warn', ...secrets };
+  const token = await mintToken(secrets.AUTH_JWT_SECRET, { role: 'caseworker', sub: 'bench' }, 24 * 3600);
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const subgraphs: Service[] = SUBGRAPHS.map((s, i) => {
     const port = BASE_PORT + 1 + i;
     const url = `http://127.0.0.1:${port}/graphql`;
@@ -69,7 +77,7 @@ export async function startPlatform(databaseUrl: string, logFile: string): Promi
     await Promise.all(subgraphs.map((s) => waitReady(s.name, new URL('/ready', s.url).toString())));
     const supergraphPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saf-bench-')), 'supergraph.graphql');
     const urls = Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_${envName(s.name)}_URL`, s.url]));
-    const compose = spawnSync(process.execPath, ['gateway/dist/cli/compose.js', '--live', '--strict', '--out', supergraphPath], { cwd: ROOT, env: { ...process.env, ...urls }, encoding: 'utf8' });
+    const compose = spawnSync(process.execPath, ['gateway/dist/cli/compose.js', '--live', '--strict', '--out', supergraphPath], { cwd: ROOT, env: { ...process.env, ...urls, ...secrets }, encoding: 'utf8' });
     if (compose.status !== 0) throw new Error(`composition failed:\n${compose.stderr}`);
 
     const hive: Service = {
@@ -80,12 +88,12 @@ export async function startPlatform(databaseUrl: string, logFile: string): Promi
     const apollo: Service = {
       name: 'apollo',
       url: `http://127.0.0.1:${BASE_PORT + 50}/graphql`,
-      process: spawnNode('apollo gateway', path.join('bench', 'dist', 'apolloGateway.js'), { SUPERGRAPH_PATH: supergraphPath, PORT: String(BASE_PORT + 50) }, log),
+      process: spawnNode('apollo gateway', path.join('bench', 'dist', 'apolloGateway.js'), { ...secrets, SUPERGRAPH_PATH: supergraphPath, PORT: String(BASE_PORT + 50) }, log),
     };
     await waitReady('hive gateway', `http://127.0.0.1:${BASE_PORT}/ready`);
     await waitReady('apollo gateway', `http://127.0.0.1:${BASE_PORT + 50}/ready`);
     const all = [...subgraphs, hive, apollo];
-    return { subgraphs, gateways: { hive, apollo }, supergraphPath, stop: () => stopAll(all) };
+    return { subgraphs, gateways: { hive, apollo }, supergraphPath, headers, stop: () => stopAll(all) };
   } catch (error) {
     await stopAll(subgraphs);
     throw error;

@@ -94,9 +94,9 @@ async function settledSqlCounters(platform: Platform): Promise<Record<string, nu
 
 async function measure(platform: Platform, gateway: GatewayKind, scenario: Scenario, data: Dataset, connections: number, args: Args): Promise<Row> {
   const url = platform.gateways[gateway].url;
-  await runLoad(url, scenario, data, { connections, durationSec: args.warmupSec, random: seededRandom(7) });
+  await runLoad(url, scenario, data, { headers: platform.headers, connections, durationSec: args.warmupSec, random: seededRandom(7) });
   const before = await settledSqlCounters(platform);
-  const result = await runLoad(url, scenario, data, { connections, durationSec: args.durationSec, random: seededRandom(11) });
+  const result = await runLoad(url, scenario, data, { headers: platform.headers, connections, durationSec: args.durationSec, random: seededRandom(11) });
   const after = await settledSqlCounters(platform);
   const sql = Object.fromEntries(Object.keys(after).map((name) => [name, result.requests ? (after[name] - before[name]) / result.requests : NaN]));
   return {
@@ -116,9 +116,9 @@ async function pageSizes(platform: Platform, data: Dataset): Promise<PageRow[]> 
     const scenario = pageScenario(first);
     // The largest town, so a page of 1,000 is full.
     const fixed = { ...data, towns: [data.towns[0]] };
-    await runOnce(platform.gateways.hive.url, scenario, fixed, seededRandom(3));
+    await runOnce(platform.gateways.hive.url, platform.headers, scenario, fixed, seededRandom(3));
     const before = await sqlCounters(platform.subgraphs);
-    const ms = await runOnce(platform.gateways.hive.url, scenario, fixed, seededRandom(3));
+    const ms = await runOnce(platform.gateways.hive.url, platform.headers, scenario, fixed, seededRandom(3));
     const after = await sqlCounters(platform.subgraphs);
     rows.push({ first, ms, sql: Object.fromEntries(Object.keys(after).map((n) => [n, after[n] - before[n]])) });
   }

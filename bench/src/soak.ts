@@ -32,7 +32,7 @@ export async function runSoak(
       requests: [
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: platform.headers,
           setupRequest(request, context) {
             context.start = process.hrtime.bigint();
             return { ...request, body: JSON.stringify({ query: scenario.query, variables: scenario.variables(data, random) }) };

@@ -21,3 +21,5 @@ export { REPO_ROOT, DEFAULT_SUPERGRAPH_PATH, DEFAULT_SUBGRAPHS_FILE } from './pa
 export { handleHealthRequest, type ReadinessState } from './health';
 export { deriveSectorViewSdl, findSectorViewInputs, decideCoverage, allPredicates, reconcileSafetyNet, buildSectorViewSchema, EXIT_PREDICATES, SECTOR_VIEW_NAME } from './sector-view';
 export { DEFAULT_LIMITS, limitsFromEnv, operationLimitsRule, type QueryLimits } from './limits';
+export { mintToken, loadOrCreateDevSecrets, useAuth, createTokenVerifier, type TokenConfig } from './auth';
+export { authFromEnv, type GatewayAuthOptions } from './server';

@@ -1,7 +1,8 @@
-import { startGateway, type GatewayOptions } from './server';
+import { authFromEnv, startGateway, type GatewayOptions } from './server';
 import { loadServiceList } from './service-list';
 import { DEFAULT_SUPERGRAPH_PATH } from './paths';
 import { limitsFromEnv } from './limits';
+import { readFileSync } from 'node:fs';
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -15,7 +16,10 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
  * Gateway options from the environment: GATEWAY_PORT (4000), GATEWAY_HOST (0.0.0.0),
  * SUPERGRAPH_PATH (gateway/supergraph.graphql), GATEWAY_UPSTREAM_TIMEOUT_MS (5000),
  * GATEWAY_GRAPHIQL (on unless "false"), SUBGRAPH_<NAME>_URL, which also re-points a running
- * gateway at a subgraph without recomposing, and the query limits (limits.ts).
+ * gateway at a subgraph without recomposing, the query limits (limits.ts), and access control:
+ * AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEYS (+ AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE),
+ * SUBGRAPH_SIGNING_SECRET, AUTH_PUBLIC_FIELDS (comma-separated root fields open without a token)
+ * and GATEWAY_PERSISTED_DOCUMENTS (a JSON file of id → document; dashboards may run only these).
  */
 export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOptions {
   const subgraphUrls: Record<string, string> = {};
@@ -30,8 +34,13 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
     upstreamTimeoutMs: intFromEnv(env, 'GATEWAY_UPSTREAM_TIMEOUT_MS', 5000),
     graphiql: env.GATEWAY_GRAPHIQL !== 'false',
+    graphiqlToken: env.GATEWAY_GRAPHIQL_TOKEN || undefined,
     subgraphUrls,
     limits: limitsFromEnv(env),
+    auth: {
+      ...authFromEnv(env),
+      persistedDocuments: env.GATEWAY_PERSISTED_DOCUMENTS ? JSON.parse(readFileSync(env.GATEWAY_PERSISTED_DOCUMENTS, 'utf8')) : undefined,
+    },
   };
 }
 

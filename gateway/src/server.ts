@@ -22,6 +22,7 @@ import { usePartialResults } from './partial-results';
 import { useServerTiming } from './server-timing';
 import { DEFAULT_LIMITS, useQueryLimits, type QueryLimits } from './limits';
 import { buildSectorViewSchema, inProcessSectorView, IN_PROCESS_KIND, SECTOR_VIEW_NAME } from './sector-view';
+import { createTokenVerifier, SIGNED_CONNECTION_PARAMS, tokenConfigFromEnv, useAuth, type TokenConfig } from './auth';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -42,6 +43,8 @@ export interface GatewayOptions {
   logger?: PinoLogger;
   /** Serve the (offline, no-CDN) GraphiQL explorer on GET /graphql. Default true. */
   graphiql?: boolean;
+  /** Development: a token the explorer sends by default (its Headers tab shows it). */
+  graphiqlToken?: string;
   /**
    * Subgraph URLs that replace the ones baked into the supergraph at compose time, keyed by
    * subgraph name (e.g. from SUBGRAPH_<NAME>_URL). Subscriptions use the same URL over ws(s).
@@ -53,6 +56,21 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   /** 'rust' (Hive Router's planner, default) or 'stitching' (the runtime's JavaScript default). */
   queryPlanner?: 'rust' | 'stitching';
+  /** How callers' tokens are checked and how subgraph requests are signed (issue 6). Default: from the environment. */
+  auth?: GatewayAuthOptions;
+}
+
+export interface GatewayAuthOptions {
+  tokens: TokenConfig;
+  /** SUBGRAPH_SIGNING_SECRET: subgraphs answer only requests signed with it. */
+  signingSecret: string;
+  /** Root fields reachable without a token. Default none. */
+  publicFields?: readonly string[];
+  /**
+   * Persisted documents (id → GraphQL document). When set, the dashboard role may run only these;
+   * other roles may still send their own documents.
+   */
+  persistedDocuments?: Record<string, string>;
 }
 
 export interface RunningGateway {
@@ -79,12 +97,23 @@ const WARM_QUERY = JSON.stringify({ query: 'query GatewayWarmUp { __typename }' 
  * dispose, so close() would not really finish until it fired.
  */
 function buildTransportEntries(subgraphUrls: Record<string, string> = {}): TransportEntryAdditions {
-  const ws = { kind: 'ws', options: { lazyCloseTimeout: 0 } };
+  const ws = { kind: 'ws', options: { lazyCloseTimeout: 0, connectionParams: SIGNED_CONNECTION_PARAMS } };
   const entries: TransportEntryAdditions = { '*.http': { options: { subscriptions: ws } }, [SECTOR_VIEW_NAME]: { kind: IN_PROCESS_KIND } };
   for (const [name, url] of Object.entries(subgraphUrls)) {
     entries[name] = { location: url, options: { subscriptions: { ...ws, location: toWebSocketUrl(url) } } };
   }
   return entries;
+}
+
+/** Token checks and the signing secret from AUTH_JWT_* and SUBGRAPH_SIGNING_SECRET. */
+export function authFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayAuthOptions {
+  const signingSecret = env.SUBGRAPH_SIGNING_SECRET;
+  if (!signingSecret) throw new Error('SUBGRAPH_SIGNING_SECRET is not set (`npm start` creates development secrets in .data/dev-secrets.json)');
+  return {
+    tokens: tokenConfigFromEnv(env),
+    signingSecret,
+    publicFields: (env.AUTH_PUBLIC_FIELDS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+  };
 }
 
 /** Runs one trivial query through the runtime so the schema is built before real traffic. */
@@ -168,7 +197,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const timing = useServerTiming();
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const sectorViewTransport = inProcessSectorView({ schema: () => sectorView, gatewayFetch: queryThroughGateway, onExecuted: timing.recordUpstream });
+  const authOptions = options.auth ?? authFromEnv();
+  const auth = useAuth({ verify: await createTokenVerifier(authOptions.tokens), signingSecret: authOptions.signingSecret, publicFields: authOptions.publicFields });
+  const sectorViewTransport = inProcessSectorView({
+    schema: () => sectorView,
+    gatewayFetch: (query, variables, headers) => queryThroughGateway(query, variables, { ...headers, ...auth.combiningHeader }),
+    onExecuted: timing.recordUpstream,
+  });
+  const persisted = authOptions.persistedDocuments;
 
   gateway = createGatewayRuntime({
     supergraph: () => served,
@@ -187,7 +223,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestId: { headerName: 'x-request-id' },
     graphqlEndpoint: GRAPHQL_PATH,
     // render-graphiql inlines its JS/CSS: the explorer works with no internet (no CDN).
-    graphiql: options.graphiql === false ? false : { title: 'Sector Assistance Federation' },
+    graphiql:
+      options.graphiql === false
+        ? false
+        : {
+            title: 'Sector Assistance Federation',
+            ...(options.graphiqlToken ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }) } : {}),
+          },
     renderGraphiQL,
     // The default landing page (404s) pulls highlight.js from a CDN.
     landingPage: false,
@@ -195,7 +237,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // stitching runtime: several times less gateway time on the large entity batches of the view.
     ...(options.queryPlanner === 'stitching' ? {} : { unifiedGraphHandler: rustQueryPlanner }),
     ...(limits.production ? { disableIntrospection: {} } : {}),
-    plugins: () => [timing.plugin, usePartialResults(), useQueryLimits(limits)],
+    ...(persisted
+      ? {
+          persistedDocuments: {
+            getPersistedOperation: (id: string) => persisted[id] ?? null,
+            allowArbitraryDocuments: (request: Request) => auth.identityOf(request).role !== 'dashboard',
+            customErrors: {
+              persistedQueryOnly: {
+                message: 'the dashboard role runs persisted documents only: send {"documentId": "<id>"} instead of a query',
+                extensions: { code: 'PERSISTED_DOCUMENTS_ONLY', http: { status: 403 } },
+              },
+              notFound: { message: 'no persisted document has that id', extensions: { code: 'PERSISTED_DOCUMENT_NOT_FOUND' } },
+            },
+          },
+        }
+      : {}),
+    plugins: () => [auth.plugin, timing.plugin, usePartialResults(), useQueryLimits(limits)],
   });
 
   try {

@@ -1,4 +1,5 @@
 import { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { checkAndAuditWrite } from './security/writes';
 
 /** The channel every subgraph notifies on; listeners (subscriptions, issue 7) filter by department. */
 export const CHANGE_CHANNEL = 'saf_change';
@@ -42,6 +43,7 @@ export class ChangeEvents1600000000001 implements MigrationInterface {
  */
 export async function recordChanges(tx: EntityManager, department: string, events: ChangeEvent[]): Promise<void> {
   if (events.length === 0) return;
+  await checkAndAuditWrite(tx, events);
   const rows: Array<{ id: string; occurred_at: string }> = await tx.query(
     `INSERT INTO change_event (record, record_id, kind, household_id, person_id)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])

@@ -5,6 +5,7 @@ import { DatabaseTarget, resolveDatabaseTarget } from './database/target';
 import { DepartmentDatabase, openDepartmentDatabase } from './database/open';
 import { IdempotencyKeys1600000000000 } from './idempotency';
 import { ChangeEvents1600000000001 } from './changes';
+import { AuditEvents1600000000002 } from './security';
 import { RegisterClient } from './federation/registerClient';
 import { buildDepartmentSchema, SubgraphSchemaOptions } from './schema/buildSubgraphSchema';
 import { serveSubgraph } from './server/serveSubgraph';
@@ -49,6 +50,8 @@ export interface StartOptions {
   log?: Logger;
   /** The poverty office's subgraph, for register checks. Default REGISTER_URL or http://localhost:4001/graphql. */
   registerUrl?: string;
+  /** The secret the gateway signs requests with. Default SUBGRAPH_SIGNING_SECRET. */
+  signingSecret?: string;
 }
 
 export interface RunningSubgraph {
@@ -60,11 +63,15 @@ export interface RunningSubgraph {
 }
 
 /** Tables every subgraph has, before its own. */
-export const KIT_MIGRATIONS = [IdempotencyKeys1600000000000, ChangeEvents1600000000001];
+export const KIT_MIGRATIONS = [IdempotencyKeys1600000000000, ChangeEvents1600000000001, AuditEvents1600000000002];
 
 /** Opens the database (migrating it), builds the schema and serves it. */
 export async function startDepartmentSubgraph(definition: DepartmentDefinition, options: StartOptions = {}): Promise<RunningSubgraph> {
   const log = options.log ?? createLogger(definition.name);
+  const signingSecret = options.signingSecret ?? process.env.SUBGRAPH_SIGNING_SECRET;
+  if (!signingSecret) {
+    throw new Error(`${definition.name}: SUBGRAPH_SIGNING_SECRET is not set. Subgraphs answer only requests the gateway signs with it (\`npm start\` creates one in .data/dev-secrets.json).`);
+  }
   const database = await openDepartmentDatabase({
     department: definition.name,
     target: options.target ?? resolveDatabaseTarget(definition.name),
@@ -84,6 +91,7 @@ export async function startDepartmentSubgraph(definition: DepartmentDefinition, 
       port: options.port ?? definition.defaultPort,
       host: options.host,
       register: new RegisterClient(options.registerUrl),
+      signingSecret,
     });
     log.info({ url: server.url }, `${definition.name} subgraph ready`);
     let closing: Promise<void> | undefined;

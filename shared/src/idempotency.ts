@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { ErrorCode, userError } from './errors';
 import { SubgraphContext } from './context';
+import { assertMayWrite, bindWriter } from './security';
 
 /** Every subgraph lists this migration first: the table that makes writes idempotent. */
 export class IdempotencyKeys1600000000000 implements MigrationInterface {
@@ -31,6 +32,8 @@ export interface IdempotentWrite<R> {
  * Runs `write` in one transaction, at most once per client key. The same key with the same
  * input replays the first result; the same key with a different input is an error. A concurrent
  * second request with the same key waits on the primary key until the first one commits.
+ * Only the department's own officers write; what they change must be in their region (checked,
+ * with the audit row, when the write records its changes).
  */
 export async function runIdempotent<R>(
   ctx: SubgraphContext,
@@ -40,8 +43,10 @@ export async function runIdempotent<R>(
   if (request.key.length < 8 || request.key.length > 200) {
     throw userError(ErrorCode.BAD_USER_INPUT, 'idempotencyKey must be 8 to 200 characters', { field: 'idempotencyKey' });
   }
+  assertMayWrite(ctx.identity, ctx.department);
   const hash = createHash('sha256').update(request.operation).update(stableJson(request.input)).digest('hex');
   return ctx.db.transaction(async (tx) => {
+    bindWriter(tx, { identity: ctx.identity, requestId: ctx.requestId, department: ctx.department, operation: request.operation });
     const claimed = await tx.query(
       `INSERT INTO idempotency_key (key, operation, request_hash, result) VALUES ($1, $2, $3, 'null')
        ON CONFLICT (key) DO NOTHING RETURNING key`,

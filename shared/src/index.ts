@@ -20,3 +20,4 @@ export * from './filters';
 export * from './synthetic';
 export * from './assistance';
 export * from './days';
+export * from './security';

@@ -16,6 +16,7 @@ describe('docker-compose.yml', () => {
     expect(service.environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
     expect(service.environment[`${name.replace(/-/g, '_').toUpperCase()}_PORT`]).toBe(port);
     expect(service.healthcheck.test.join(' ')).toContain(`localhost:${port}/ready`);
+    expect(service.environment.SUBGRAPH_SIGNING_SECRET).toBe(compose.services.gateway.environment.SUBGRAPH_SIGNING_SECRET);
     expect(compose.services.gateway.environment[subgraph.urlEnvVar]).toBe(`http://${name}:${port}/graphql`);
     expect(compose.services.gateway.depends_on[name]).toEqual({ condition: 'service_healthy' });
     expect(dockerfile).toContain(`COPY subgraphs/${name}/package.json subgraphs/${name}/`);

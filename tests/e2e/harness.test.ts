@@ -1,3 +1,4 @@
+import { caseworker, identityOf } from '../support/auth';
 import { iterateHouseholds } from '@saf/poverty-office';
 import { RegisterClient } from '@saf/kit';
 import { describeSubgraphCompatibility } from '../support/federationCompatibility';
@@ -21,7 +22,7 @@ const h0 = () => [...iterateHouseholds(50, 1)].map((b) => b.household.id);
 
 it('holds the generated households in the register and checks them', async () => {
   expect(h.households).toHaveLength(50);
-  const client = new RegisterClient(h.register.subgraph.url);
+  const client = new RegisterClient(h.register.subgraph.url).forCaller(process.env.SUBGRAPH_SIGNING_SECRET!, identityOf(caseworker()), 'harness-test');
   const ids = h.households.slice(0, 3).map((b) => b.household.id);
   expect([...(await client.existingHouseholds([...ids, '5001541012990001']))].sort()).toEqual([...ids].sort());
   await expect(client.assertHouseholdsExist(['5001541012990001'])).rejects.toMatchObject({ extensions: { code: 'NOT_IN_REGISTER' } });

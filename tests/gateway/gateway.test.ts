@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
+import { caseworker, tokenFor } from '../support/auth';
 import { composeSupergraph, handleHealthRequest, startGateway, writeFileAtomic, type RunningGateway } from '@saf/gateway';
 
 import { DIBAO, DIBAO_SDL, Delay, HOUSEHOLDS, HOUSEHOLDS_SDL, HOUSEHOLDS_SDL_V1, startDibao, startHouseholds } from './support/fixtures';
@@ -29,7 +30,7 @@ async function gql(url: string, query: string, headers: Record<string, string> =
   const started = Date.now();
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${await tokenFor(caseworker())}`, ...headers },
     body: JSON.stringify({ query }),
   });
   return { status: res.status, headers: res.headers, body: await res.json(), ms: Date.now() - started };
@@ -191,7 +192,7 @@ describe('gateway over two real subgraphs', () => {
   });
 
   async function subscribe(query: string): Promise<unknown[]> {
-    const client = createClient({ url: gw.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({ url: gw.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: async () => ({ authorization: `Bearer ${await tokenFor(caseworker())}` }) });
     const events: unknown[] = [];
     try {
       await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { caseworker, tokenFor } from '../support/auth';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,7 +102,7 @@ describe('Server-Timing', () => {
   it('splits each response into time waiting on subgraphs and the gateway own time', async () => {
     const res = await fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(caseworker())}` },
       body: JSON.stringify({ query: VIEW, variables: { id: A, year: YEAR } }),
     });
     const header = res.headers.get('server-timing') ?? '';

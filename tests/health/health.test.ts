@@ -78,12 +78,14 @@ describeSubgraphCompatibility('health', () => h.department.url, [
     selection: '... on FamilyDoctorContract { id disease followUpsDone }',
     known: () => dbIds.contracts.map((id) => ({ id })),
     unknown: { id: '999999999' },
+    statements: 2, // the read, and the audit row for the personal field `disease`
   },
   {
     typename: 'SeriousIllnessTreatment',
     selection: '... on SeriousIllnessTreatment { id disease status }',
     known: () => dbIds.treatments.map((id) => ({ id })),
     unknown: { id: '999999999' },
+    statements: 2, // the read, and the audit row for the personal field `disease`
   },
 ]);
 

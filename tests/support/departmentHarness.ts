@@ -2,13 +2,14 @@ import { Pool } from 'pg';
 import { createTestDatabase, DepartmentDefinition, RunningSubgraph, startDepartmentSubgraph, TestDatabase } from '@saf/kit';
 import { HouseholdBundle, iterateHouseholds, loadRegister } from '@saf/poverty-office';
 import { graphqlClient } from './graphql';
+import { officer } from './auth';
 import { startTestPovertyOffice, TestSubgraph } from './povertyOffice';
 
 export interface DepartmentHarness {
   /** The poverty office, with a generated register of `households` households. */
   register: TestSubgraph;
   department: RunningSubgraph;
-  /** GraphQL straight to the department's subgraph. */
+  /** GraphQL straight to the department's subgraph, as one of its officers (whole country). */
   gql: ReturnType<typeof graphqlClient>;
   /** The generated households (with members), the same the register holds. */
   households: HouseholdBundle[];
@@ -43,7 +44,7 @@ export async function startDepartmentHarness(definition: DepartmentDefinition, o
   return {
     register,
     department,
-    gql: graphqlClient(department.url),
+    gql: graphqlClient(department.url, officer(definition.name)),
     households: [...iterateHouseholds(size, seed)],
     pool,
     async stop() {

@@ -1,6 +1,7 @@
 import { createTestDatabase, RunningSubgraph, startDepartmentSubgraph, TestDatabase } from '@saf/kit';
 import { povertyOffice } from '@saf/poverty-office';
 import { graphqlClient } from './graphql';
+import { officer } from './auth';
 
 export interface TestSubgraph {
   subgraph: RunningSubgraph;
@@ -14,7 +15,8 @@ export async function startTestPovertyOffice(): Promise<TestSubgraph> {
   const subgraph = await startDepartmentSubgraph(povertyOffice, { port: 0, host: '127.0.0.1', target: database.target });
   return {
     subgraph,
-    gql: graphqlClient(subgraph.url),
+    /** As a poverty-office officer (who writes the register). */
+    gql: graphqlClient(subgraph.url, officer('poverty-office')),
     async stop() {
       await subgraph.close();
       await database.drop();

@@ -1,6 +1,7 @@
 import { execute, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Transport } from '@graphql-mesh/transport-common';
 import type { ExecutionRequest, Executor } from '@graphql-tools/utils';
+import { ANONYMOUS, type Identity } from '@saf/kit';
 import type { GatewayQuery, SectorViewContext } from './reports';
 
 /** Runs a GraphQL document through the gateway with the given upstream headers. */
@@ -9,7 +10,7 @@ export type GatewayFetch = (query: string, variables: Record<string, unknown>, h
 /** The transport kind the gateway maps the sector view to. */
 export const IN_PROCESS_KIND = 'sector-view-in-process';
 
-/** Headers the sector view's own queries pass on: the request ID (and the caller's identity, later). */
+/** Headers the sector view's own queries pass on: the request ID and the caller's token. */
 const FORWARDED = ['x-request-id', 'authorization'];
 
 function forwardedHeaders(context: unknown): Record<string, string> {
@@ -45,7 +46,8 @@ export function inProcessSectorView(hooks: InProcessHooks): Transport {
         const began = performance.now();
         const headers = forwardedHeaders(request.context);
         const query: GatewayQuery = (document, variables) => hooks.gatewayFetch(document, variables, headers);
-        const contextValue: SectorViewContext = { query };
+        const identity = (request.context as { identity?: Identity } | undefined)?.identity ?? ANONYMOUS;
+        const contextValue: SectorViewContext = { query, identity };
         try {
           return await execute({ schema, document: request.document, variableValues: request.variables, operationName: request.operationName, contextValue });
         } finally {

@@ -35,9 +35,11 @@ type ExitReadiness {
   regionPrefix: String!
   year: Int!
   """Households in poverty (not exited, or returned) at the end of the year: those the exit rule applies to."""
-  householdsInPoverty: Int!
-  exitReady: Int!
-  blocked: Int!
+  householdsInPoverty: Int
+  exitReady: Int
+  blocked: Int
+  """True when the counts are withheld (null): the cell has 1 to 4 households (analyst and dashboard roles)."""
+  suppressed: Boolean!
   """Households in poverty failing each predicate (a household may fail several)."""
   blockedBy: [PredicateCount!]!
   """Predicates of the rule no department answered for the region; exitReady counts them as met."""
@@ -49,7 +51,9 @@ type ExitReadiness {
 type PredicateCount {
   predicate: String!
   department: String!
-  households: Int!
+  households: Int
+  """True when the counts are withheld (null): the cell has 1 to 4 households (analyst and dashboard roles)."""
+  suppressed: Boolean!
 }
 
 type HouseholdPage {
@@ -69,14 +73,18 @@ type AreaCoverageRow {
   covered: Int
   gap: Int
   shareCovered: Float
+  """True when the counts are withheld (null): the cell has 1 to 4 households (analyst and dashboard roles)."""
+  suppressed: Boolean!
 }
 
 type CoverageShare {
   villages: Int!
-  inNeed: Int!
-  covered: Int!
-  gap: Int!
+  inNeed: Int
+  covered: Int
+  gap: Int
   shareCovered: Float
+  """True when the counts are withheld (null): the cell has 1 to 4 households (analyst and dashboard roles)."""
+  suppressed: Boolean!
 }
 
 type EqualTreatmentRow {

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { suppressSmallCells, type Identity } from '@saf/kit';
 import { collect, fanOutQuery, type AggregateFeeds } from './feeds';
 import { toFen, toYuan } from './money';
 import { EXIT_PREDICATES } from './rules';
@@ -10,6 +11,8 @@ export type GatewayQuery = (query: string, variables: Record<string, unknown>) =
 /** The context the in-process executor gives the sector view: a query bound to the caller's request. */
 export interface SectorViewContext {
   query: GatewayQuery;
+  /** The caller: its reports suppress small cells for analysts and dashboards. */
+  identity: Identity;
 }
 
 const AGGREGATE_ARGS = 'regionPrefix: $regionPrefix, year: $year, groupBy: $groupBy';
@@ -38,6 +41,9 @@ interface CoverageRow {
 
 const share = (covered: number, inNeed: number) => (inNeed === 0 ? null : covered / inNeed);
 
+/** A report row whose household counts may be suppressed for analysts and dashboards. */
+type Cell = Record<string, any> & { suppressed?: boolean };
+
 /** Keyset page over sorted IDs. */
 function pageOf(ids: string[], first: number, after: string | null | undefined) {
   if (!Number.isInteger(first) || first < 0 || first > 1000) {
@@ -63,7 +69,7 @@ export function reportResolvers(feeds: AggregateFeeds) {
 
   return {
     Query: {
-      async exitReadiness(_: unknown, args: { regionPrefix: string; year: number }, { query }: SectorViewContext) {
+      async exitReadiness(_: unknown, args: { regionPrefix: string; year: number }, { query, identity }: SectorViewContext) {
         const document = `query SectorViewExit($regionPrefix: String!, $year: Int!) {
           inPoverty: householdsInPoverty(regionPrefix: $regionPrefix, year: $year)
           ${feeds.exitFailures.map((f, i) => `f${i}: ${f}(regionPrefix: $regionPrefix, year: $year) { predicate department householdIds }`).join('\n')}
@@ -80,34 +86,36 @@ export function reportResolvers(feeds: AggregateFeeds) {
         });
         const answered = new Set(failures.map((f) => f.predicate));
         const ready = inPoverty.filter((id) => !blockedIds.has(id));
+        // The region's counts are one cell; each predicate's count another.
+        const counts = suppressSmallCells(identity, [{ householdsInPoverty: inPoverty.length, exitReady: ready.length, blocked: blockedIds.size } as Cell], ['householdsInPoverty', 'exitReady', 'blocked'])[0];
         return {
           regionPrefix: args.regionPrefix,
           year: args.year,
-          householdsInPoverty: inPoverty.length,
-          exitReady: ready.length,
-          blocked: blockedIds.size,
-          blockedBy,
+          ...counts,
+          blockedBy: suppressSmallCells(identity, blockedBy as Cell[], ['households']),
           unassessedPredicates: EXIT_PREDICATES.map((p) => p.predicate).filter((p) => !answered.has(p)),
           exitReadyHouseholds: (pageArgs: { first?: number; after?: string | null }) => pageOf(ready, pageArgs.first ?? 100, pageArgs.after),
         };
       },
 
-      async areaCoverage(_: unknown, args: AggregateInput, { query }: SectorViewContext) {
+      async areaCoverage(_: unknown, args: AggregateInput, { query, identity }: SectorViewContext) {
         const [rows, matrix] = await Promise.all([coverageRows(query, args), query('query SectorViewMatrix { dutyAreas { code leadFederated } }', {})]);
-        const led: Array<Record<string, unknown>> = rows.map((r) => ({ ...r, leadFederated: true, shareCovered: share(r.covered, r.inNeed) }));
+        const shared = rows.map((r) => ({ ...r, leadFederated: true, shareCovered: share(r.covered, r.inNeed) }) as Cell);
+        const led = suppressSmallCells(identity, shared, ['inNeed', 'covered', 'gap'], ['shareCovered']);
         const notFederated = (matrix.dutyAreas as Array<{ code: string; leadFederated: boolean }>)
           .filter((a) => !a.leadFederated)
-          .map((a) => ({ regionCode: args.regionPrefix, area: a.code, leadFederated: false, department: null, inNeed: null, covered: null, gap: null, shareCovered: null }));
+          .map((a) => ({ regionCode: args.regionPrefix, area: a.code, leadFederated: false, department: null, inNeed: null, covered: null, gap: null, shareCovered: null, suppressed: false }));
         return [...led, ...notFederated];
       },
 
-      async measureTotals(_: unknown, args: AggregateInput, { query }: SectorViewContext) {
+      async measureTotals(_: unknown, args: AggregateInput, { query, identity }: SectorViewContext) {
         if (feeds.measureTotals.length === 0) return [];
         const selection = '{ regionCode department role area programme measures households amount }';
-        return collect(await query(fanOutQuery(feeds.measureTotals, AGGREGATE_ARGS, selection, AGGREGATE_VARS), { ...args }), feeds.measureTotals.length);
+        const rows = collect<Cell>(await query(fanOutQuery(feeds.measureTotals, AGGREGATE_ARGS, selection, AGGREGATE_VARS), { ...args }), feeds.measureTotals.length);
+        return suppressSmallCells(identity, rows, ['households'], ['measures', 'amount']);
       },
 
-      async equalTreatment(_: unknown, args: { regionPrefix: string; year: number }, { query }: SectorViewContext) {
+      async equalTreatment(_: unknown, args: { regionPrefix: string; year: number }, { query, identity }: SectorViewContext) {
         const [rows, places] = await Promise.all([
           coverageRows(query, { ...args, groupBy: 'VILLAGE' }),
           query('query SectorViewVillages($regionPrefix: String!) { villages(regionPrefix: $regionPrefix) { code isPoorVillage } }', { regionPrefix: args.regionPrefix }),
@@ -126,8 +134,7 @@ export function reportResolvers(feeds: AggregateFeeds) {
           return { villages, inNeed, covered, gap: list.reduce((n, r) => n + r.gap, 0), shareCovered: share(covered, inNeed) };
         };
         return [...byArea.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([area, { poor, other }]) => {
-          const poorVillages = sum(poor, villagesOf(true));
-          const otherVillages = sum(other, villagesOf(false));
+          const [poorVillages, otherVillages] = suppressSmallCells(identity, [sum(poor, villagesOf(true)), sum(other, villagesOf(false))] as Cell[], ['inNeed', 'covered', 'gap'], ['shareCovered']);
           const difference = poorVillages.shareCovered == null || otherVillages.shareCovered == null ? null : poorVillages.shareCovered - otherVillages.shareCovered;
           return { area, poorVillages, otherVillages, difference };
         });

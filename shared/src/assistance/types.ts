@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { SUPPRESSED_NOTE } from '../security/suppression';
 import { HouseholdIdScalar, LocalDateScalar, MoneyScalar, PersonIdScalar } from '../scalars';
 import { ContributionRole, DutyAreaCode, PredicateStatus } from './codes';
 
@@ -162,14 +163,17 @@ export class MeasureTotal {
   @Field(() => String)
   programme: string;
 
-  @Field(() => Int, { description: 'Measure records.' })
-  measures: number;
+  @Field(() => Int, { nullable: true, description: 'Measure records (null when suppressed).' })
+  measures: number | null;
 
-  @Field(() => Int, { description: 'Distinct households.' })
-  households: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct households (null when suppressed).' })
+  households: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the amounts, where the measures have one.' })
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the amounts, where the measures have one (null when suppressed).' })
   amount: number | null;
+
+  @Field(() => Boolean, { description: SUPPRESSED_NOTE })
+  suppressed: boolean = false;
 }
 
 @ObjectType({ description: "A lead department's coverage of its area per region: households in need, covered and in gap." })
@@ -184,14 +188,17 @@ export class AreaCoverageTotal {
   @Field(() => String, { description: 'The lead department computing it.' })
   department: string;
 
-  @Field(() => Int)
-  inNeed: number;
+  @Field(() => Int, { nullable: true, description: 'Null when suppressed.' })
+  inNeed: number | null;
 
-  @Field(() => Int)
-  covered: number;
+  @Field(() => Int, { nullable: true, description: 'Null when suppressed.' })
+  covered: number | null;
 
-  @Field(() => Int)
-  gap: number;
+  @Field(() => Int, { nullable: true, description: 'Null when suppressed.' })
+  gap: number | null;
+
+  @Field(() => Boolean, { description: SUPPRESSED_NOTE })
+  suppressed: boolean = false;
 }
 
 @ObjectType({ description: 'The households of a region whose exit predicate is NOT_MET in a year: one sorted list per predicate.' })

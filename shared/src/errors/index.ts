@@ -16,6 +16,12 @@ export enum ErrorCode {
   REGISTER_UNAVAILABLE = 'REGISTER_UNAVAILABLE',
   CONFLICT = 'CONFLICT',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** No valid token (gateway), or no valid gateway signature (subgraph). `reason` says which. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The caller's role may not do this (e.g. a write by someone who is not the department's officer). */
+  FORBIDDEN = 'FORBIDDEN',
+  /** A household, person or region outside the caller's region scope. */
+  OUT_OF_SCOPE = 'OUT_OF_SCOPE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -1,4 +1,5 @@
 import { ErrorCode, userError } from '../errors';
+import { Identity, signRequest } from '../security';
 
 /** Where departments look up the register: the poverty office's subgraph. */
 export const DEFAULT_REGISTER_URL = 'http://localhost:4001/graphql';
@@ -16,7 +17,19 @@ export interface RegisterPerson {
  * batch, so that a department never writes records for someone who is not in the register.
  */
 export class RegisterClient {
-  constructor(private readonly url: string = process.env.REGISTER_URL ?? DEFAULT_REGISTER_URL, private readonly timeoutMs = 5000) {}
+  constructor(
+    private readonly url: string = process.env.REGISTER_URL ?? DEFAULT_REGISTER_URL,
+    private readonly timeoutMs = 5000,
+    private readonly signing: { secret: string; identity: Identity; requestId: string } | null = null,
+  ) {}
+
+  /**
+   * The same client asking on the caller's behalf: the poverty office applies the caller's
+   * region to the lookups as it would to the caller's own queries.
+   */
+  forCaller(secret: string, identity: Identity, requestId: string): RegisterClient {
+    return new RegisterClient(this.url, this.timeoutMs, { secret, identity, requestId });
+  }
 
   async existingHouseholds(ids: readonly string[]): Promise<Set<string>> {
     const found = await this.entities<{ id: string } | null>('Household', ids, '... on Household { id }');
@@ -54,23 +67,27 @@ export class RegisterClient {
   private async entities<T>(typename: string, ids: readonly string[], selection: string): Promise<T[]> {
     if (ids.length === 0) return [];
     const unique = [...new Set(ids)];
+    const body = JSON.stringify({
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+      variables: { r: unique.map((id) => ({ __typename: typename, id })) },
+    });
+    const signed = this.signing
+      ? { ...signRequest(this.signing.secret, this.signing.identity, body), 'x-request-id': this.signing.requestId }
+      : {};
     let response: Response;
     try {
       response = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
-          variables: { r: unique.map((id) => ({ __typename: typename, id })) },
-        }),
+        headers: { 'content-type': 'application/json', ...signed },
+        body,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       throw userError(ErrorCode.REGISTER_UNAVAILABLE, `the register (poverty office) cannot be reached: ${(error as Error).message}`);
     }
-    const body = (await response.json()) as { data?: { _entities: T[] }; errors?: Array<{ message: string }> };
-    if (!body.data) throw userError(ErrorCode.REGISTER_UNAVAILABLE, `the register answered with an error: ${body.errors?.[0]?.message ?? response.status}`);
-    const byId = new Map(unique.map((id, i) => [id, body.data!._entities[i]]));
+    const answer = (await response.json()) as { data?: { _entities: T[] }; errors?: Array<{ message: string }> };
+    if (!answer.data) throw userError(ErrorCode.REGISTER_UNAVAILABLE, `the register answered with an error: ${answer.errors?.[0]?.message ?? response.status}`);
+    const byId = new Map(unique.map((id, i) => [id, answer.data!._entities[i]]));
     return ids.map((id) => byId.get(id) as T);
   }
 }

@@ -3,11 +3,15 @@ import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-/** Hands one node:http request to Apollo Server 5 (its integration API) and writes the answer. */
+/**
+ * Hands one node:http request to Apollo Server 5 (its integration API) and writes the answer.
+ * `rawBody` is the body as read (and signature-checked) by the caller.
+ */
 export async function handleGraphQLRequest<C extends object>(
   apollo: ApolloServer<C>,
   req: IncomingMessage,
   res: ServerResponse,
+  rawBody: string,
   context: () => Promise<C>,
 ): Promise<void> {
   const headers = new HeaderMap();
@@ -19,7 +23,7 @@ export async function handleGraphQLRequest<C extends object>(
     method: (req.method ?? 'GET').toUpperCase(),
     headers,
     search: url.search,
-    body: req.method === 'POST' ? await readJsonBody(req) : undefined,
+    body: req.method === 'POST' ? parseJson(rawBody) : undefined,
   };
   const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context });
   for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -32,7 +36,8 @@ export async function handleGraphQLRequest<C extends object>(
   res.end();
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+/** The request body as text, refusing more than 10 MiB. */
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -40,7 +45,10 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw Object.assign(new Error('Request body too large'), { status: 413 });
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);

@@ -13,8 +13,10 @@ import { SubgraphContext } from '../context';
 import { Loaders } from '../loaders';
 import { RegisterClient } from '../federation/registerClient';
 import { SqlMetrics } from '../database/sqlMetrics';
-import { handleGraphQLRequest } from './httpGraphQL';
+import { handleGraphQLRequest, readBody } from './httpGraphQL';
 import { formatError } from './formatError';
+import { AuditTrail, Identity, verifySignedRequest } from '../security';
+import { GraphQLError } from 'graphql';
 
 export interface ServeOptions {
   name: string;
@@ -25,6 +27,8 @@ export interface ServeOptions {
   port: number;
   host?: string;
   register: RegisterClient;
+  /** The secret shared with the gateway (SUBGRAPH_SIGNING_SECRET): requests must be signed with it. */
+  signingSecret: string;
 }
 
 export interface RunningServer {
@@ -45,18 +49,40 @@ export async function serveSubgraph(options: ServeOptions): Promise<RunningServe
     schema: options.schema,
     formatError: (formatted, error) => formatError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      // Personal reads are on record before their data leaves.
+      { requestDidStart: async () => ({ willSendResponse: ({ contextValue }) => contextValue.audit.flush(options.db) }) },
+    ],
   });
   await apollo.start();
 
-  const makeContext = (requestId: string): SubgraphContext => ({
+  const makeContext = (requestId: string, identity: Identity): SubgraphContext => ({
     department: options.name,
-    register: options.register,
+    register: options.register.forCaller(options.signingSecret, identity, requestId),
     requestId,
     log: log.child({ requestId }),
     db: options.db,
     loaders: new Loaders(options.db),
+    identity,
+    audit: new AuditTrail(identity, requestId),
   });
+
+  /** Reads the body, checks the gateway's signature over it (401 if wrong), then runs GraphQL. */
+  const serveGraphQL = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
+    const body = await readBody(req);
+    let identity: Identity;
+    try {
+      identity = verifySignedRequest(options.signingSecret, req.headers as Record<string, string | undefined>, body, searchOf(req));
+    } catch (error) {
+      const refusal = error as GraphQLError;
+      log.warn({ requestId, reason: refusal.extensions?.reason, remote: req.socket.remoteAddress }, 'unsigned or badly signed request refused');
+      return sendJson(res, 401, { errors: [{ message: refusal.message, extensions: refusal.extensions }] });
+    }
+    return handleGraphQLRequest(apollo, req, res, body, async () => makeContext(requestId, identity));
+  };
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -66,7 +92,7 @@ export async function serveSubgraph(options: ServeOptions): Promise<RunningServe
     const handler = route
       ? route(options, res)
       : path === '/graphql'
-        ? metrics.track(() => handleGraphQLRequest(apollo, req, res, async () => makeContext(requestId)))
+        ? metrics.track(() => serveGraphQL(req, res, requestId))
         : notFound(res);
     Promise.resolve(handler).catch((error: Error & { status?: number }) => {
       log.error({ err: error, requestId }, 'request failed');
@@ -76,7 +102,23 @@ export async function serveSubgraph(options: ServeOptions): Promise<RunningServe
   });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer({ schema: options.schema, context: () => makeContext(randomUUID()) }, wsServer);
+  // A subscription's connection carries the same signed headers in its connection parameters.
+  const wsCleanup = useServer(
+    {
+      schema: options.schema,
+      onConnect: (ctx) => {
+        try {
+          const params = (ctx.connectionParams ?? {}) as Record<string, string | undefined>;
+          (ctx.extra as unknown as { identity?: Identity }).identity = verifySignedRequest(options.signingSecret, params, '');
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx) => makeContext(randomUUID(), (ctx.extra as unknown as { identity: Identity }).identity),
+    },
+    wsServer,
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -134,6 +176,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json');
   res.end(JSON.stringify(body));
+}
+
+function searchOf(req: IncomingMessage): string {
+  const url = req.url ?? '';
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at);
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

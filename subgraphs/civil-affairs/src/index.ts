@@ -1,4 +1,4 @@
-import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
+import { DepartmentDefinition, PersonalKind, SubgraphContext } from '@saf/kit';
 import { CivilAffairsAggregateResolver } from './assistance/aggregates';
 import { CountyDibaoLineResolver } from './assistance/countyLines';
 import { CivilAffairsAreaAssistanceResolver } from './assistance/resolvers';
@@ -50,6 +50,20 @@ export const civilAffairs: DepartmentDefinition = {
   ],
   entities: [DibaoLine, DibaoEnrolment, DibaoCoveredPerson, DibaoRecheck, DestituteSupport, TemporaryAssistanceEvent, DisabilityAllowance, MedicalAssistanceGrant],
   migrations: [CivilAffairs1700000000001, DibaoLines1700000000002, CountyDibaoLines1700000000003, RecheckHouseholdIndex1700000000004],
+  // Issue 6: masked for analysts, dashboards and admins, audited on every read. The re-check notes
+  // are the officer's free text on the household's economic situation (家庭经济状况核对): they may state incomes.
+  personalFields: {
+    DibaoEnrolment: { assessedIncomeMonthly: PersonalKind.INCOME },
+    DibaoRecheck: { assessedIncomeMonthly: PersonalKind.INCOME, notes: PersonalKind.INCOME },
+  },
+  // Issue 6: small-cell suppression of the list summaries (null, suppressed: true, for analysts and dashboards).
+  aggregateCells: {
+    DibaoEnrolmentSummary: { counts: ['households', 'personsCovered'], hide: ['enrolments', 'totalMonthlyAmount'] },
+    DestituteSupportSummary: { counts: ['persons', 'institutional', 'atHome'], hide: ['supports', 'totalMonthlyAmount'] },
+    TemporaryAssistanceSummary: { counts: ['households'], hide: ['events', 'totalCash', 'totalInKindValue'] },
+    DisabilityAllowanceSummary: { counts: ['persons'], hide: ['allowances', 'totalMonthlyAmount'] },
+    MedicalAssistanceSummary: { counts: ['persons'], hide: ['grants', 'totalAmount', 'premiumSubsidyAmount', 'treatmentAmount'] },
+  },
   referenceResolvers: {
     DibaoEnrolment: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(dibaoEnrolmentById).load(String(ref.id)) },
     DestituteSupport: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(destituteSupportById).load(String(ref.id)) },

@@ -1,4 +1,4 @@
-import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
+import { DepartmentDefinition, PersonalKind, SubgraphContext } from '@saf/kit';
 import { EducationAggregateResolver } from './assistance/aggregates';
 import { AreaAssistanceEducationResolver, ExitAssessmentEducationResolver } from './assistance/resolvers';
 import { Education1700000000001 } from './migrations/1700000000001-Education';
@@ -36,6 +36,17 @@ export const education: DepartmentDefinition = {
   ],
   entities: [Student, StudentAid, DropoutCase, DropoutFollowUp, HomeTeaching, StudentAidStandard],
   migrations: [Education1700000000001, AidStandards1700000000002, FollowUpHouseholdIndex1700000000003],
+  // Issue 6: free text that names illnesses and disabilities (因病因残, 送教上门 for health reasons):
+  // null for analysts, dashboards and admins, audited on every read.
+  personalFields: {
+    DropoutCase: { reasonDetail: PersonalKind.DIAGNOSIS },
+    HomeTeaching: { endReason: PersonalKind.DIAGNOSIS },
+  },
+  // Issue 6: small-cell suppression of the aid totals by distinct students (null, suppressed: true, for analysts and dashboards).
+  aggregateCells: {
+    StudentAidTotals: { counts: ['students'], hide: ['count', 'amount'] },
+    StudentAidItemTotal: { counts: ['students'], hide: ['count', 'amount'] },
+  },
   referenceResolvers: {
     Student: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(studentById).load(String(ref.id)) },
     StudentAid: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(aidById).load(String(ref.id)) },

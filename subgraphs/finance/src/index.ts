@@ -21,6 +21,16 @@ export const finance: DepartmentDefinition = {
   entities: [Disbursement, MicroLoan, MicroLoanRepayment, RiskFundContribution, RiskFundCompensation],
   migrations: [Finance1700000000001],
   syntheticData: { load: (pool, options) => loadFinance(pool, options) },
+  // Issue 6: small-cell suppression (null, suppressed: true, for analysts and dashboards). Totals
+  // count distinct households, since one household gets many payments; summaries count their records.
+  // Finance holds no personal field of the kinds the kit masks (see README, Access rules).
+  aggregateCells: {
+    DisbursementTotal: { counts: ['households'], hide: ['count', 'amount', 'paidCount', 'paidAmount', 'unpaidCount', 'unpaidAmount'] },
+    DisbursementSummary: { counts: ['count'], hide: ['totalAmount'] },
+    MicroLoanTotal: { counts: ['households'], hide: ['count', 'amount', 'principalRepaid', 'principalOutstanding', 'overdueAmount', 'interestSubsidised'] },
+    MicroLoanSummary: { counts: ['count'], hide: ['totalAmount'] },
+    MicrocreditRiskFund: { counts: ['loansDisbursed', 'loansOutstanding'], hide: ['amountDisbursed', 'principalOutstanding', 'leverage'] },
+  },
   referenceResolvers: {
     Disbursement: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(disbursementById).load(String(ref.id)) },
     MicroLoan: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(loanById).load(String(ref.id)) },

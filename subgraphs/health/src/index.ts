@@ -1,4 +1,4 @@
-import { DepartmentDefinition, LoaderFactory, SubgraphContext } from '@saf/kit';
+import { DepartmentDefinition, LoaderFactory, PersonalKind, SubgraphContext } from '@saf/kit';
 import { HealthAggregateResolver } from './assistance/aggregates';
 import { AreaAssistanceHealthResolver, ExitAssessmentHealthResolver } from './assistance/resolvers';
 import { ContractResolver } from './contracts/resolvers';
@@ -37,6 +37,27 @@ export const health: DepartmentDefinition = {
   ],
   entities: [InsuranceEnrolment, FamilyDoctorContract, SeriousIllnessTreatment, HospitalSettlement],
   migrations: [Health1700000000001],
+  personalFields: {
+    HospitalSettlement: { diagnosis: PersonalKind.DIAGNOSIS },
+    // The designated hospital and the follow-up counts tell the disease (designatedHospital, followUps*: see their descriptions).
+    SeriousIllnessTreatment: { disease: PersonalKind.DIAGNOSIS, designatedHospital: PersonalKind.DIAGNOSIS },
+    FamilyDoctorContract: { disease: PersonalKind.DIAGNOSIS, followUpsRequired: PersonalKind.DIAGNOSIS, followUpsDone: PersonalKind.DIAGNOSIS },
+  },
+  aggregateCells: {
+    // Enrolments are one per person, year and scheme: every count of the row is a person count.
+    HealthInsuranceCoverage: {
+      counts: ['enrolledPersons', 'enrolledHouseholds', 'cancelledEnrolments', 'fullySubsidised', 'partiallySubsidised', 'unsubsidised'],
+      hide: ['premiumTotal', 'individualContributionTotal', 'subsidyTotal', 'subsidiesByDepartment'],
+    },
+    HealthPremiumSubsidyTotal: { counts: ['enrolments'], hide: ['amount'] },
+    HospitalSettlementTotals: {
+      counts: ['persons', 'households'],
+      hide: [
+        'settlements', 'totalCost', 'basicInsurance', 'criticalIllness', 'medicalAssistance', 'safetyNet', 'commercialTopUp', 'outOfPocket',
+        'averageOutOfPocketRatio', 'overallOutOfPocketRatio', 'deferredPayments', 'deferredUnpaid', 'oneStopSettled',
+      ],
+    },
+  },
   referenceResolvers: {
     HealthInsuranceEnrolment: { __resolveReference: byId(enrolmentById) },
     FamilyDoctorContract: { __resolveReference: byId(contractById) },

@@ -33,6 +33,12 @@ export const housing: DepartmentDefinition = {
   ],
   entities: [DwellingAppraisal, RenovationProject, RelocationHousing, RelocationMember],
   migrations: [Housing1700000000001],
+  // No personal fields: housing holds no resident ID, phone, bank account, diagnosis or income.
+  aggregateCells: {
+    DwellingRatingCount: { counts: ['count'] },
+    RenovationTotals: { counts: ['count'], hide: ['subsidy', 'selfRaisedFunds'] },
+    RenovationGroupTotal: { counts: ['count'], hide: ['subsidy', 'selfRaisedFunds'] },
+  },
   referenceResolvers: {
     DwellingAppraisal: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(appraisalById).load(String(ref.id)) },
     RenovationProject: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(renovationById).load(String(ref.id)) },

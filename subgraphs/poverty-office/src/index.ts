@@ -1,4 +1,4 @@
-import { DepartmentDefinition, SubgraphContext } from '@saf/kit';
+import { DepartmentDefinition, PersonalKind, SubgraphContext } from '@saf/kit';
 import { Register1700000000001 } from './migrations/1700000000001-Register';
 import { ReferenceData1700000000002 } from './migrations/1700000000002-ReferenceData';
 import { Department, DutyArea, DutyAreaDepartment, PovertyLine, Region } from './reference/entities';
@@ -43,6 +43,16 @@ export const povertyOffice: DepartmentDefinition = {
   ],
   entities: [Household, Person, StatusPeriod, HouseholdIncome, HouseholdVisit, Cadre, CadreAssignment, ProcedureStep, Region, Department, DutyArea, DutyAreaDepartment, PovertyLine],
   migrations: [Register1700000000001, ReferenceData1700000000002],
+  personalFields: {
+    Household: { phone: PersonalKind.PHONE, bankAccount: PersonalKind.BANK_ACCOUNT },
+    Person: { residentId: PersonalKind.RESIDENT_ID },
+    HouseholdIncome: { netIncomePerCapita: PersonalKind.INCOME },
+    // The 帮扶责任人's own mobile number.
+    Cadre: { phone: PersonalKind.PHONE },
+  },
+  aggregateCells: {
+    RegisterTotal: { counts: ['households', 'persons'] },
+  },
   referenceResolvers: {
     Household: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(householdById).load(ref.id as string) },
     Person: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(personById).load(ref.id as string) },

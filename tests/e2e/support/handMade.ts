@@ -7,6 +7,7 @@ import { composeSupergraph, fetchLiveSdl, RunningGateway, startGateway } from '@
 import { BASIC_PREMIUM_FEN, CRITICAL_ILLNESS_PREMIUM_FEN } from '@saf/health';
 import { DEPARTMENTS } from '../../support/departments';
 import { graphqlClient } from '../../support/graphql';
+import { officer } from '../../support/auth';
 
 /**
  * The six departments on empty test databases behind the real gateway, and builders that write
@@ -28,6 +29,8 @@ export interface Department {
 export interface Platform {
   departments: Record<string, Department>;
   gateway: RunningGateway;
+  /** The composed supergraph the gateway serves (for a second gateway with other options). */
+  supergraphPath: string;
   /** GraphQL to the gateway. */
   gql: Gql;
   stop(): Promise<void>;
@@ -41,7 +44,7 @@ export async function startPlatform(): Promise<Platform> {
     const database = await createTestDatabase();
     const subgraph = await startDepartmentSubgraph(definition, { port: 0, host: '127.0.0.1', target: database.target, registerUrl });
     const dataSource: DataSource = subgraph.database.dataSource;
-    departments[name] = { subgraph, database, gql: graphqlClient(subgraph.url), sql: (text, params = []) => dataSource.query(text, params) };
+    departments[name] = { subgraph, database, gql: graphqlClient(subgraph.url, officer(name)), sql: (text, params = []) => dataSource.query(text, params) };
     return subgraph;
   };
   const register = await start(povertyOffice);
@@ -57,6 +60,7 @@ export async function startPlatform(): Promise<Platform> {
   return {
     departments,
     gateway,
+    supergraphPath: path.join(dir, 'supergraph.graphql'),
     gql: graphqlClient(gateway.url),
     async stop() {
       await gateway.close();

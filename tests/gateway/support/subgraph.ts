@@ -6,6 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ANONYMOUS, AuditTrail, verifySignedRequest } from '@saf/kit';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
@@ -51,7 +52,11 @@ export async function startTestSubgraph(options: TestSubgraphOptions): Promise<T
           search: new URL(req.url ?? '/', 'http://x').search,
           body: text ? JSON.parse(text) : undefined,
         },
-        context: async () => ({}),
+        // The caller the gateway signed for (kit-built schemas apply the access rules with it).
+        context: async () => {
+          const identity = req.headers['x-saf-identity'] ? verifySignedRequest(process.env.SUBGRAPH_SIGNING_SECRET!, req.headers as Record<string, string>, text) : ANONYMOUS;
+          return { identity, audit: new AuditTrail(identity, 'test') };
+        },
       });
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = result.status ?? 200;

@@ -1,14 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import {
-  ConnectionType,
-  HouseholdIdScalar,
-  LocalDateScalar,
-  MoneyScalar,
-  PageArgs,
-  paginate,
-  SubgraphContext,
-  todayLocalDate,
-} from '@saf/kit';
+import { ConnectionType, HouseholdIdScalar, LocalDateScalar, MoneyScalar, PageArgs, paginate, SubgraphContext, SUPPRESSED_NOTE, todayLocalDate } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import { DibaoCategory, DibaoClassification, DUTY_AREA, DUTY_ROLE } from '../codes';
 import { numbers, whereRegion, wherePeriod } from './filters';
@@ -45,17 +36,20 @@ class DibaoEnrolmentsArgs extends PageArgs {
 
 @ObjectType({ description: 'Totals over the dibao enrolments matching a filter.' })
 export class DibaoEnrolmentSummary {
-  @Field(() => Int, { description: 'Number of enrolments.' })
-  enrolments: number;
+  @Field(() => Int, { nullable: true, description: 'Number of enrolments.' })
+  enrolments: number | null;
 
-  @Field(() => Int, { description: 'Distinct households.' })
-  households: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct households.' })
+  households: number | null;
 
-  @Field(() => Int, { description: 'Persons covered on `activeOn`, or at some time in `year`, or ever (without either).' })
-  personsCovered: number;
+  @Field(() => Int, { nullable: true, description: 'Persons covered on `activeOn`, or at some time in `year`, or ever (without either).' })
+  personsCovered: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the monthly amounts in force on `activeOn`; without it, of the current monthly amounts.' })
-  totalMonthlyAmount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the monthly amounts in force on `activeOn`; without it, of the current monthly amounts.' })
+  totalMonthlyAmount: number | null;
+
+  @Field(() => Boolean, { description: SUPPRESSED_NOTE })
+  suppressed: boolean = false;
 }
 
 export const DibaoEnrolmentConnection = ConnectionType(DibaoEnrolment, 'DibaoEnrolment', { summary: DibaoEnrolmentSummary });
@@ -101,7 +95,7 @@ export class DibaoEnrolmentResolver {
         .setParameters(params)
         .getRawOne();
       const n = numbers(row, ['enrolments', 'households', 'persons', 'amount'] as const);
-      return { enrolments: n.enrolments, households: n.households, personsCovered: n.persons, totalMonthlyAmount: n.amount };
+      return { enrolments: n.enrolments, households: n.households, personsCovered: n.persons, totalMonthlyAmount: n.amount, suppressed: false };
     };
     const connection = await paginate(qb, { alias: 'e', key: ['id'], keyOf: (r) => [r.id], first: args.first, after: args.after, summarize });
     for (const e of connection.nodes) ctx.loaders.get(dibaoEnrolmentById).prime(e.id, e);

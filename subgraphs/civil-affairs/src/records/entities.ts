@@ -72,7 +72,7 @@ export class DibaoEnrolment {
   certificateNo: string;
 
   @Column({ name: 'assessed_income_monthly_fen', type: 'bigint' })
-  @Field(() => MoneyScalar, { description: '家庭月人均收入 assessed at approval (家庭经济状况核对), yuan per person per month.' })
+  @Field(() => MoneyScalar, { nullable: true, description: '家庭月人均收入 assessed at approval (家庭经济状况核对), yuan per person per month.' })
   assessedIncomeMonthly: number;
 
   @Column({ name: 'dibao_line_monthly_fen', type: 'bigint' })
@@ -157,7 +157,7 @@ export class DibaoRecheck {
   result: DibaoRecheckResult;
 
   @Column({ name: 'assessed_income_monthly_fen', type: 'bigint' })
-  @Field(() => MoneyScalar, { description: 'Re-assessed income, yuan per person per month.' })
+  @Field(() => MoneyScalar, { nullable: true, description: 'Re-assessed income, yuan per person per month.' })
   assessedIncomeMonthly: number;
 
   @Column({ name: 'dibao_line_monthly_fen', type: 'bigint' })

@@ -1,14 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import {
-  ConnectionType,
-  HouseholdIdScalar,
-  LocalDateScalar,
-  MoneyScalar,
-  PageArgs,
-  paginate,
-  SubgraphContext,
-  todayLocalDate,
-} from '@saf/kit';
+import { ConnectionType, HouseholdIdScalar, LocalDateScalar, MoneyScalar, PageArgs, paginate, SubgraphContext, SUPPRESSED_NOTE, suppressedNote, todayLocalDate } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
 import {
   DestituteSupportMode,
@@ -64,20 +55,23 @@ class DestituteSupportsArgs extends PageArgs {
 
 @ObjectType({ description: 'Totals over the destitute supports matching a filter.' })
 export class DestituteSupportSummary {
-  @Field(() => Int, { description: 'Number of supports.' })
-  supports: number;
+  @Field(() => Int, { nullable: true, description: 'Number of supports.' })
+  supports: number | null;
 
-  @Field(() => Int, { description: 'Distinct persons.' })
-  persons: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct persons.' })
+  persons: number | null;
 
-  @Field(() => Int, { description: '集中供养' })
-  institutional: number;
+  @Field(() => Int, { nullable: true, description: '集中供养' })
+  institutional: number | null;
 
-  @Field(() => Int, { description: '分散供养' })
-  atHome: number;
+  @Field(() => Int, { nullable: true, description: '分散供养' })
+  atHome: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Basic living plus care standards, per month.' })
-  totalMonthlyAmount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Basic living plus care standards, per month.' })
+  totalMonthlyAmount: number | null;
+
+  @Field(() => Boolean, { description: suppressedNote('persons') })
+  suppressed: boolean = false;
 }
 
 export const DestituteSupportConnection = ConnectionType(DestituteSupport, 'DestituteSupport', { summary: DestituteSupportSummary });
@@ -107,7 +101,7 @@ export class DestituteSupportResolver {
         .addSelect('COALESCE(sum(s.basic_living_monthly_fen + s.care_monthly_fen), 0)', 'amount')
         .getRawOne();
       const n = numbers(row, ['supports', 'persons', 'institutional', 'atHome', 'amount'] as const);
-      return { supports: n.supports, persons: n.persons, institutional: n.institutional, atHome: n.atHome, totalMonthlyAmount: n.amount };
+      return { supports: n.supports, persons: n.persons, institutional: n.institutional, atHome: n.atHome, totalMonthlyAmount: n.amount, suppressed: false };
     };
     const connection = await paginate(qb, { alias: 's', key: ['id'], keyOf: (r) => [r.id], first: args.first, after: args.after, summarize });
     for (const s of connection.nodes) ctx.loaders.get(destituteSupportById).prime(s.id, s);
@@ -177,17 +171,20 @@ class TemporaryAssistanceArgs extends PageArgs {
 
 @ObjectType({ description: 'Totals over the temporary-assistance events matching a filter.' })
 export class TemporaryAssistanceSummary {
-  @Field(() => Int, { description: 'Number of events.' })
-  events: number;
+  @Field(() => Int, { nullable: true, description: 'Number of events.' })
+  events: number | null;
 
-  @Field(() => Int, { description: 'Distinct households.' })
-  households: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct households.' })
+  households: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the cash paid.' })
-  totalCash: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the cash paid.' })
+  totalCash: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the value of the goods given.' })
-  totalInKindValue: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the value of the goods given.' })
+  totalInKindValue: number | null;
+
+  @Field(() => Boolean, { description: SUPPRESSED_NOTE })
+  suppressed: boolean = false;
 }
 
 export const TemporaryAssistanceConnection = ConnectionType(TemporaryAssistanceEvent, 'TemporaryAssistanceEvent', { summary: TemporaryAssistanceSummary });
@@ -217,7 +214,7 @@ export class TemporaryAssistanceResolver {
         .addSelect('COALESCE(sum(t.in_kind_value_fen), 0)', 'inKind')
         .getRawOne();
       const n = numbers(row, ['events', 'households', 'cash', 'inKind'] as const);
-      return { events: n.events, households: n.households, totalCash: n.cash, totalInKindValue: n.inKind };
+      return { events: n.events, households: n.households, totalCash: n.cash, totalInKindValue: n.inKind, suppressed: false };
     };
     const connection = await paginate(qb, { alias: 't', key: ['id'], keyOf: (r) => [r.id], first: args.first, after: args.after, summarize });
     for (const t of connection.nodes) ctx.loaders.get(temporaryAssistanceById).prime(t.id, t);
@@ -274,14 +271,17 @@ class DisabilityAllowancesArgs extends PageArgs {
 
 @ObjectType({ description: 'Totals over the disability allowances matching a filter.' })
 export class DisabilityAllowanceSummary {
-  @Field(() => Int, { description: 'Number of allowances.' })
-  allowances: number;
+  @Field(() => Int, { nullable: true, description: 'Number of allowances.' })
+  allowances: number | null;
 
-  @Field(() => Int, { description: 'Distinct persons.' })
-  persons: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct persons.' })
+  persons: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the monthly amounts.' })
-  totalMonthlyAmount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the monthly amounts.' })
+  totalMonthlyAmount: number | null;
+
+  @Field(() => Boolean, { description: suppressedNote('persons') })
+  suppressed: boolean = false;
 }
 
 export const DisabilityAllowanceConnection = ConnectionType(DisabilityAllowance, 'DisabilityAllowance', { summary: DisabilityAllowanceSummary });
@@ -308,7 +308,7 @@ export class DisabilityAllowanceResolver {
         .addSelect('COALESCE(sum(a.monthly_amount_fen), 0)', 'amount')
         .getRawOne();
       const n = numbers(row, ['allowances', 'persons', 'amount'] as const);
-      return { allowances: n.allowances, persons: n.persons, totalMonthlyAmount: n.amount };
+      return { allowances: n.allowances, persons: n.persons, totalMonthlyAmount: n.amount, suppressed: false };
     };
     const connection = await paginate(qb, { alias: 'a', key: ['id'], keyOf: (r) => [r.id], first: args.first, after: args.after, summarize });
     for (const a of connection.nodes) ctx.loaders.get(disabilityAllowanceById).prime(a.id, a);
@@ -367,20 +367,23 @@ class MedicalAssistanceArgs extends PageArgs {
 
 @ObjectType({ description: 'Totals over the medical-assistance grants matching a filter.' })
 export class MedicalAssistanceSummary {
-  @Field(() => Int, { description: 'Number of grants.' })
-  grants: number;
+  @Field(() => Int, { nullable: true, description: 'Number of grants.' })
+  grants: number | null;
 
-  @Field(() => Int, { description: 'Distinct persons.' })
-  persons: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct persons.' })
+  persons: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the grants.' })
-  totalAmount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the grants.' })
+  totalAmount: number | null;
 
-  @Field(() => MoneyScalar, { description: '资助参保 part.' })
-  premiumSubsidyAmount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: '资助参保 part.' })
+  premiumSubsidyAmount: number | null;
 
-  @Field(() => MoneyScalar, { description: '直接救助 part.' })
-  treatmentAmount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: '直接救助 part.' })
+  treatmentAmount: number | null;
+
+  @Field(() => Boolean, { description: suppressedNote('persons') })
+  suppressed: boolean = false;
 }
 
 export const MedicalAssistanceConnection = ConnectionType(MedicalAssistanceGrant, 'MedicalAssistanceGrant', { summary: MedicalAssistanceSummary });
@@ -409,7 +412,7 @@ export class MedicalAssistanceResolver {
         .addSelect(`COALESCE(sum(m.amount_fen) FILTER (WHERE m.type = 'TREATMENT'), 0)`, 'treatment')
         .getRawOne();
       const n = numbers(row, ['grants', 'persons', 'total', 'premium', 'treatment'] as const);
-      return { grants: n.grants, persons: n.persons, totalAmount: n.total, premiumSubsidyAmount: n.premium, treatmentAmount: n.treatment };
+      return { grants: n.grants, persons: n.persons, totalAmount: n.total, premiumSubsidyAmount: n.premium, treatmentAmount: n.treatment, suppressed: false };
     };
     const connection = await paginate(qb, { alias: 'm', key: ['id'], keyOf: (r) => [r.id], first: args.first, after: args.after, summarize });
     for (const m of connection.nodes) ctx.loaders.get(medicalAssistanceById).prime(m.id, m);

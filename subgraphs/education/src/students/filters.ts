@@ -4,6 +4,9 @@ import { ErrorCode, MoneyScalar, userError, validateDataYear, whereRegionPrefix 
 import { DropoutReason, EducationStage, EnrolmentStatus, StudentAidItem, StudentAidSponsor, StudentAidStatus } from '../codes';
 import { parseSemester } from '../semesters';
 
+/** The description of `suppressed` on the aid totals, whose counts the kit suppresses in small cells (index.ts, aggregateCells). */
+const SUPPRESSED = 'True when the counts are withheld (null) because the cell has 1 to 4 students (analyst and dashboard roles).';
+
 /** Filters of the root queries for education staff; all given conditions must hold. */
 
 const REGION = 'A region code prefix: 2 (province), 4, 6 (county), 9 (township) or 12 (village) digits.';
@@ -82,26 +85,35 @@ export class StudentAidItemTotal {
   @Field(() => StudentAidSponsor, { description: 'The department whose programme pays the item.' })
   sponsor: StudentAidSponsor;
 
-  @Field(() => Int, { description: 'Number of grants of the item.' })
-  count: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct students (persons) aided with the item.' })
+  students: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the grants of the item, yuan.' })
-  amount: number;
+  @Field(() => Int, { nullable: true, description: 'Number of grants of the item.' })
+  count: number | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the grants of the item, yuan.' })
+  amount: number | null;
+
+  @Field(() => Boolean, { description: SUPPRESSED })
+  suppressed: boolean = false;
 }
 
 @ObjectType('StudentAidTotals', { description: 'Totals of the aid grants matching a filter.' })
 export class StudentAidTotals {
-  @Field(() => Int, { description: 'Number of grants.' })
-  count: number;
+  @Field(() => Int, { nullable: true, description: 'Number of grants.' })
+  count: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the grants, yuan.' })
-  amount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the grants, yuan.' })
+  amount: number | null;
 
-  @Field(() => Int, { description: 'Distinct students (persons) aided.' })
-  students: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct students (persons) aided.' })
+  students: number | null;
 
   @Field(() => [StudentAidItemTotal], { description: 'By item, in item order.' })
   byItem: StudentAidItemTotal[];
+
+  @Field(() => Boolean, { description: SUPPRESSED })
+  suppressed: boolean = false;
 }
 
 function year(value: number | undefined): number | undefined {

@@ -70,8 +70,8 @@ export class EducationQueryResolver {
     const grand = rows.find((r) => r.item === null);
     const byItem = rows
       .filter((r) => r.item !== null)
-      .map((r) => ({ item: r.item, sponsor: r.sponsor, count: Number(r.count), amount: Number(r.amount) })) as StudentAidTotals['byItem'];
-    return { count: Number(grand?.count ?? 0), amount: Number(grand?.amount ?? 0), students: Number(grand?.students ?? 0), byItem };
+      .map((r) => ({ item: r.item, sponsor: r.sponsor, students: Number(r.students), count: Number(r.count), amount: Number(r.amount), suppressed: false })) as StudentAidTotals['byItem'];
+    return { count: Number(grand?.count ?? 0), amount: Number(grand?.amount ?? 0), students: Number(grand?.students ?? 0), byItem, suppressed: false };
   }
 
   @Query(() => StudentAid, { nullable: true, description: 'One aid grant by ID (`<personId>/<semester>/<item>`).' })

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { HouseholdIdScalar, LocalDateScalar, MoneyScalar, PersonIdScalar } from '@saf/kit';
+import { HouseholdIdScalar, LocalDateScalar, MoneyScalar, PersonIdScalar, SUPPRESSED_NOTE } from '@saf/kit';
 import { DisbursementStatus, FinanceDutyArea, FundedDepartment, Payee, PeriodKind, Programme } from '../codes';
 import '../enums';
 
@@ -99,21 +99,27 @@ export class DisbursementTotal {
   @Field(() => Int, { nullable: true })
   year: number | null;
 
-  @Field(() => Int, { description: 'Payments, whatever their status.' })
-  count: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct households paid for (the small-cell count: a household gets many payments).' })
+  households: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of all payments, whatever their status.' })
-  amount: number;
+  @Field(() => Int, { nullable: true, description: 'Payments, whatever their status.' })
+  count: number | null;
 
-  @Field(() => Int)
-  paidCount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of all payments, whatever their status.' })
+  amount: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of PAID payments: what reached the households.' })
-  paidAmount: number;
+  @Field(() => Int, { nullable: true })
+  paidCount: number | null;
 
-  @Field(() => Int, { description: 'RETURNED and FAILED payments.' })
-  unpaidCount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of PAID payments: what reached the households.' })
+  paidAmount: number | null;
 
-  @Field(() => MoneyScalar)
-  unpaidAmount: number;
+  @Field(() => Int, { nullable: true, description: 'RETURNED and FAILED payments.' })
+  unpaidCount: number | null;
+
+  @Field(() => MoneyScalar, { nullable: true })
+  unpaidAmount: number | null;
+
+  @Field(() => Boolean, { description: SUPPRESSED_NOTE })
+  suppressed: boolean = false;
 }

@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { LocalDateScalar, MoneyScalar, validateDataYear, whereRegionPrefix } from '@saf/kit';
+import { LocalDateScalar, MoneyScalar, suppressedNote, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { DisbursementStatus, FinanceDutyArea, FundedDepartment, Programme } from '../codes';
 import { validateBatchNo } from '../common/validation';
 import { Disbursement, DisbursementTotal } from './entities';
@@ -61,17 +61,20 @@ export function disbursementSearch(db: DataSource, filter: DisbursementFilter): 
 
 @ObjectType({ description: 'Totals over all disbursements matching a filter.' })
 export class DisbursementSummary {
-  @Field(() => Int, { description: 'Number of matching payments.' })
-  count: number;
+  @Field(() => Int, { nullable: true, description: 'Number of matching payments.' })
+  count: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the amounts of all matching payments, whatever their status (filter on status PAID for what reached households).' })
-  totalAmount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the amounts of all matching payments, whatever their status (filter on status PAID for what reached households).' })
+  totalAmount: number | null;
+
+  @Field(() => Boolean, { description: suppressedNote('payments') })
+  suppressed: boolean = false;
 }
 
 /** The connection's summary: count and exact sum in one aggregate statement. */
 export async function summarizeDisbursements(db: DataSource, filter: DisbursementFilter): Promise<DisbursementSummary> {
   const row = await disbursementSearch(db, filter).select('count(*)::bigint', 'count').addSelect('COALESCE(sum(d.amount_fen), 0)::bigint', 'amount').getRawOne();
-  return { count: Number(row.count), totalAmount: Number(row.amount) };
+  return { count: Number(row.count), totalAmount: Number(row.amount), suppressed: false };
 }
 
 export enum DisbursementGrouping {
@@ -92,6 +95,7 @@ const GROUP_COLUMNS: Record<DisbursementGrouping, { column: string; alias: keyof
 export async function disbursementTotals(db: DataSource, filter: DisbursementFilter, groupBy: DisbursementGrouping[]): Promise<DisbursementTotal[]> {
   const q = disbursementSearch(db, filter)
     .select('count(*)::bigint', 'count')
+    .addSelect('count(DISTINCT d.household_id)::bigint', 'households')
     .addSelect('COALESCE(sum(d.amount_fen), 0)::bigint', 'amount')
     .addSelect(`count(*) FILTER (WHERE d.status = 'PAID')::bigint`, 'paidCount')
     .addSelect(`COALESCE(sum(d.amount_fen) FILTER (WHERE d.status = 'PAID'), 0)::bigint`, 'paidAmount');
@@ -107,26 +111,32 @@ export async function disbursementTotals(db: DataSource, filter: DisbursementFil
       dutyArea: (r.dutyArea as FinanceDutyArea) ?? null,
       department: (r.department as FundedDepartment) ?? null,
       year: r.year == null ? null : Number(r.year),
+      households: Number(r.households),
       count: Number(r.count),
       amount: Number(r.amount),
       paidCount: Number(r.paidCount),
       paidAmount: Number(r.paidAmount),
       unpaidCount: Number(r.count) - Number(r.paidCount),
       unpaidAmount: Number(r.amount) - Number(r.paidAmount),
+      suppressed: false,
     }));
 }
 
 /** The same totals over rows already loaded (a household's or a person's payments). */
 export function totalsOf(rows: Disbursement[], key: (d: Disbursement) => Partial<DisbursementTotal>): DisbursementTotal[] {
-  const groups = new Map<string, DisbursementTotal>();
+  type Sums = { count: number; amount: number; paidCount: number; paidAmount: number; unpaidCount: number; unpaidAmount: number };
+  const groups = new Map<string, { total: DisbursementTotal; sums: Sums; households: Set<string> }>();
   for (const d of rows) {
     const k = key(d);
     const id = JSON.stringify([k.programme ?? null, k.dutyArea ?? null, k.department ?? null, k.year ?? null]);
-    let t = groups.get(id);
-    if (!t) {
-      t = { programme: k.programme ?? null, dutyArea: k.dutyArea ?? null, department: k.department ?? null, year: k.year ?? null, count: 0, amount: 0, paidCount: 0, paidAmount: 0, unpaidCount: 0, unpaidAmount: 0 };
-      groups.set(id, t);
+    let g = groups.get(id);
+    if (!g) {
+      const total = { programme: k.programme ?? null, dutyArea: k.dutyArea ?? null, department: k.department ?? null, year: k.year ?? null } as DisbursementTotal;
+      g = { total, sums: { count: 0, amount: 0, paidCount: 0, paidAmount: 0, unpaidCount: 0, unpaidAmount: 0 }, households: new Set() };
+      groups.set(id, g);
     }
+    const t = g.sums;
+    g.households.add(d.householdId);
     t.count++;
     t.amount += d.amount;
     if (d.status === DisbursementStatus.PAID) {
@@ -137,5 +147,5 @@ export function totalsOf(rows: Disbursement[], key: (d: Disbursement) => Partial
       t.unpaidAmount += d.amount;
     }
   }
-  return [...groups.values()];
+  return [...groups.values()].map((g) => Object.assign(g.total, g.sums, { households: g.households.size, suppressed: false }));
 }

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { HouseholdIdScalar, LocalDateScalar, MoneyScalar, PersonIdScalar, RegionCodeScalar } from '@saf/kit';
+import { HouseholdIdScalar, LocalDateScalar, MoneyScalar, PersonIdScalar, RegionCodeScalar, suppressedNote } from '@saf/kit';
 import { CreditRating, LoanBank, LoanPurpose, MicroLoanStatus, RiskFundSource } from '../codes';
 import '../enums';
 
@@ -197,18 +197,21 @@ export class MicrocreditRiskFund {
   @Field(() => MoneyScalar, { description: 'Balance at the end of the year.' })
   closingBalance: number;
 
-  @Field(() => Int, { description: 'Loans disbursed during the year.' })
-  loansDisbursed: number;
+  @Field(() => Int, { nullable: true, description: 'Loans disbursed during the year.' })
+  loansDisbursed: number | null;
 
-  @Field(() => MoneyScalar)
-  amountDisbursed: number;
+  @Field(() => MoneyScalar, { nullable: true })
+  amountDisbursed: number | null;
 
-  @Field(() => Int, { description: 'Loans with principal outstanding at the end of the year (defaulted loans are written off).' })
-  loansOutstanding: number;
+  @Field(() => Int, { nullable: true, description: 'Loans with principal outstanding at the end of the year (defaulted loans are written off).' })
+  loansOutstanding: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Principal outstanding at the end of the year.' })
-  principalOutstanding: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Principal outstanding at the end of the year.' })
+  principalOutstanding: number | null;
 
-  @Field(() => String, { nullable: true, description: '放大倍数: principal outstanding / closing balance, exact to two decimals (e.g. "8.53"); null without a positive balance.' })
+  @Field(() => String, { nullable: true, description: '放大倍数: principal outstanding / closing balance, exact to two decimals (e.g. "8.53"); null without a positive balance (or in a suppressed cell).' })
   leverage: string | null;
+
+  @Field(() => Boolean, { description: suppressedNote('loans') })
+  suppressed: boolean = false;
 }

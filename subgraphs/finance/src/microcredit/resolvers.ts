@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
+  assertInScope,
   ConnectionType,
   LocalDateScalar,
   MoneyScalar,
@@ -210,6 +211,8 @@ export class RiskFundResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<MicrocreditRiskFund | null> {
     validateDataYear(year);
+    // Funds are per county: the county must lie in the caller's region (the kit's guard sees no region argument here).
+    assertInScope(ctx.identity, countyCode, 'countyCode');
     const funds = await riskFunds(ctx.db, countyCode.slice(0, 6), year);
     return funds.find((f) => f.countyCode === countyCode) ?? null;
   }
@@ -231,6 +234,8 @@ export class RiskFundResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<RiskFundContributionPayload> {
     writes.validateContribution(input);
+    // A contribution belongs to no household, so recordChanges cannot place it: the county must be the officer's.
+    assertInScope(ctx.identity, input.countyCode, 'input.countyCode');
     const { result, replayed } = await runIdempotent(ctx, { key, operation: 'contributeToRiskFund', input }, (tx) => writes.contribute(tx, ctx.department, input));
     return { contribution: await ctx.db.getRepository(RiskFundContribution).findOneByOrFail({ id: Number(result) }), replayed };
   }

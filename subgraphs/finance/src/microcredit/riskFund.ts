@@ -71,6 +71,7 @@ export async function riskFunds(db: DataSource, regionPrefix: string | null | un
       loansOutstanding: Number(r.loans_outstanding),
       principalOutstanding,
       leverage: ratio(principalOutstanding, closingBalance),
+      suppressed: false,
     };
   });
 }

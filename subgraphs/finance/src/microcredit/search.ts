@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { ErrorCode, MoneyScalar, regionPrefixRange, userError, validateDataYear, whereRegionPrefix } from '@saf/kit';
+import { ErrorCode, MoneyScalar, regionPrefixRange, SUPPRESSED_NOTE, suppressedNote, userError, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { LoanBank, LoanPurpose, MicroLoanStatus } from '../codes';
 import { MicroLoan } from './entities';
 
@@ -37,17 +37,20 @@ export function loanSearch(db: DataSource, filter: MicroLoanFilter): SelectQuery
 
 @ObjectType({ description: 'Totals over all microcredit loans matching a filter.' })
 export class MicroLoanSummary {
-  @Field(() => Int, { description: 'Number of matching loans.' })
-  count: number;
+  @Field(() => Int, { nullable: true, description: 'Number of matching loans.' })
+  count: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Principal disbursed by all matching loans.' })
-  totalAmount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Principal disbursed by all matching loans.' })
+  totalAmount: number | null;
+
+  @Field(() => Boolean, { description: suppressedNote('loans') })
+  suppressed: boolean = false;
 }
 
 /** The connection's summary: count and principal in one aggregate statement. */
 export async function summarizeLoans(db: DataSource, filter: MicroLoanFilter): Promise<MicroLoanSummary> {
   const row = await loanSearch(db, filter).select('count(*)::bigint', 'count').addSelect('COALESCE(sum(l.amount_fen), 0)::bigint', 'amount').getRawOne();
-  return { count: Number(row.count), totalAmount: Number(row.amount) };
+  return { count: Number(row.count), totalAmount: Number(row.amount), suppressed: false };
 }
 
 export enum MicroLoanGrouping {
@@ -72,23 +75,29 @@ export class MicroLoanTotal {
   @Field(() => LoanPurpose, { nullable: true })
   purpose: LoanPurpose | null;
 
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct borrowing households (the small-cell count).' })
+  households: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Principal disbursed.' })
-  amount: number;
+  @Field(() => Int, { nullable: true })
+  count: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Principal repaid so far.' })
-  principalRepaid: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Principal disbursed.' })
+  amount: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Principal not yet repaid (including overdue and defaulted loans).' })
-  principalOutstanding: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Principal repaid so far.' })
+  principalRepaid: number | null;
 
-  @Field(() => MoneyScalar)
-  overdueAmount: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Principal not yet repaid (including overdue and defaulted loans).' })
+  principalOutstanding: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Interest subsidies paid (PAID disbursements of the loans).' })
-  interestSubsidised: number;
+  @Field(() => MoneyScalar, { nullable: true })
+  overdueAmount: number | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Interest subsidies paid (PAID disbursements of the loans).' })
+  interestSubsidised: number | null;
+
+  @Field(() => Boolean, { description: SUPPRESSED_NOTE })
+  suppressed: boolean = false;
 }
 
 const GROUPS: Record<MicroLoanGrouping, { column: string; alias: string }> = {
@@ -113,6 +122,7 @@ export async function loanTotals(db: DataSource, filter: MicroLoanFilter, groupB
       's.source_record_id = l.id',
     )
     .select('count(*)::bigint', 'count')
+    .addSelect('count(DISTINCT l.household_id)::bigint', 'households')
     .addSelect('COALESCE(sum(l.amount_fen), 0)::bigint', 'amount')
     .addSelect('COALESCE(sum(r.principal), 0)::bigint', 'principalRepaid')
     .addSelect('COALESCE(sum(l.overdue_amount_fen), 0)::bigint', 'overdueAmount')
@@ -127,12 +137,14 @@ export async function loanTotals(db: DataSource, filter: MicroLoanFilter, groupB
       year: r.year == null ? null : Number(r.year),
       bank: (r.bank as LoanBank) ?? null,
       purpose: (r.purpose as LoanPurpose) ?? null,
+      households: Number(r.households),
       count: Number(r.count),
       amount: Number(r.amount),
       principalRepaid: Number(r.principalRepaid),
       principalOutstanding: Number(r.amount) - Number(r.principalRepaid),
       overdueAmount: Number(r.overdueAmount),
       interestSubsidised: Number(r.interestSubsidised),
+      suppressed: false,
     }));
 }
 

@@ -1,4 +1,4 @@
-import { ErrorCode, todayLocalDate, userError } from '@saf/kit';
+import { ErrorCode, Identity, seesPersonalData, todayLocalDate, userError } from '@saf/kit';
 
 /**
  * Input rules that a scalar alone cannot check. Each throws BAD_USER_INPUT naming the offending
@@ -51,4 +51,13 @@ export function exactRatio(numerator: number, denominator: number, places = 4): 
   const q = (2n * n * scale + d) / (2n * d);
   const whole = q / scale;
   return `${whole}.${String(q % scale).padStart(places, '0')}`;
+}
+
+/**
+ * Filtering by a diagnosis is reading it: the roles that see diagnoses masked (analyst,
+ * dashboard, admin) may not select records by disease. FORBIDDEN naming the filter field.
+ */
+export function assertMayFilterByDiagnosis(identity: Identity, value: unknown, field: string): void {
+  if (value == null || seesPersonalData(identity)) return;
+  throw userError(ErrorCode.FORBIDDEN, `${field} selects records by diagnosis, which your role (${identity.role}) sees masked`, { field, reason: 'PERSONAL_DATA' });
 }

@@ -47,11 +47,14 @@ export class FamilyDoctorContract {
   endDate: string;
 
   @Column({ name: 'follow_ups_required', type: 'smallint' })
-  @Field(() => Int, { description: 'Follow-ups the contract period requires (e.g. four a year for hypertension and diabetes).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Follow-ups the contract period requires (e.g. four a year for hypertension and diabetes). It tells the disease (six for tuberculosis, two for a basic contract), so it is personal data like `disease`.',
+  })
   followUpsRequired: number;
 
   @Column({ name: 'follow_ups_done', type: 'smallint' })
-  @Field(() => Int, { description: '随访次数: follow-ups done so far.' })
+  @Field(() => Int, { nullable: true, description: '随访次数: follow-ups done so far (more than four tells tuberculosis, so personal data like `disease`).' })
   followUpsDone: number;
 
   @Column({ name: 'last_follow_up_on', type: 'date', nullable: true })

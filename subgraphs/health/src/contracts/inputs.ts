@@ -65,7 +65,7 @@ export class ContractFilter {
   @Field(() => Int, { nullable: true, description: 'Contracts running on some day of this year.' })
   year?: number | null;
 
-  @Field(() => ChronicDisease, { nullable: true, description: 'Only contracts for this disease.' })
+  @Field(() => ChronicDisease, { nullable: true, description: 'Only contracts for this disease. Caseworkers and officers only (FORBIDDEN for roles that see diagnoses masked).' })
   disease?: ChronicDisease | null;
 
   @Field(() => Boolean, { nullable: true, description: 'true: chronic-disease contracts only; false: basic contracts only.' })

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
+import { assertMayFilterByDiagnosis } from '../common/validation';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { FamilyDoctorContract } from './entities';
 import { ContractFilter, ContractPayload, EndContractInput, FollowUpInput, SignContractInput } from './inputs';
@@ -21,6 +22,7 @@ function contractQuery(ctx: SubgraphContext, filter: ContractFilter) {
     validateDataYear(filter.year, 'filter.year');
     qb.andWhere('c.start_date <= :yearEnd AND c.end_date >= :yearStart', { yearStart: `${filter.year}-01-01`, yearEnd: `${filter.year}-12-31` });
   }
+  assertMayFilterByDiagnosis(ctx.identity, filter.disease, 'filter.disease');
   if (filter.disease != null) qb.andWhere('c.disease = :disease', { disease: filter.disease });
   if (filter.chronicDisease != null) qb.andWhere(filter.chronicDisease ? 'c.disease IS NOT NULL' : 'c.disease IS NULL');
   if (filter.facilityLevel != null) qb.andWhere('c.facility_level = :facilityLevel', { facilityLevel: filter.facilityLevel });

@@ -89,11 +89,14 @@ export class SubsidyTotal {
   @Field(() => SubsidisingDepartment, { description: 'The paying department (duty-matrix code).' })
   department: SubsidisingDepartment;
 
-  @Field(() => Int, { description: 'Subsidised active enrolments.' })
-  enrolments: number;
+  @Field(() => Int, { nullable: true, description: 'Subsidised active enrolments (one per person; null when suppressed).' })
+  enrolments: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of its subsidies.' })
-  amount: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of its subsidies (null when suppressed).' })
+  amount: number | string | null;
+
+  @Field(() => Boolean, { description: 'True when the counts are withheld (null) because the cell has 1 to 4 households (analyst and dashboard roles).' })
+  suppressed: boolean = false;
 }
 
 @ObjectType('HealthInsuranceCoverage', {
@@ -106,33 +109,36 @@ export class Coverage {
   @Field(() => InsuranceScheme, { description: 'The insurance scheme.' })
   scheme: InsuranceScheme;
 
-  @Field(() => Int, { description: 'Persons with an active enrolment.' })
-  enrolledPersons: number;
+  @Field(() => Int, { nullable: true, description: 'Persons with an active enrolment (null when suppressed).' })
+  enrolledPersons: number | null;
 
-  @Field(() => Int, { description: 'Households with at least one active enrolment.' })
-  enrolledHouseholds: number;
+  @Field(() => Int, { nullable: true, description: 'Households with at least one active enrolment (null when suppressed).' })
+  enrolledHouseholds: number | null;
 
-  @Field(() => Int, { description: 'Cancelled enrolments.' })
-  cancelledEnrolments: number;
+  @Field(() => Int, { nullable: true, description: 'Cancelled enrolments (one per person; null when suppressed).' })
+  cancelledEnrolments: number | null;
 
-  @Field(() => Int, { description: 'Active enrolments with a full premium subsidy.' })
-  fullySubsidised: number;
+  @Field(() => Int, { nullable: true, description: 'Active enrolments with a full premium subsidy (one per person; null when suppressed).' })
+  fullySubsidised: number | null;
 
-  @Field(() => Int, { description: 'Active enrolments with a partial premium subsidy.' })
-  partiallySubsidised: number;
+  @Field(() => Int, { nullable: true, description: 'Active enrolments with a partial premium subsidy (one per person; null when suppressed).' })
+  partiallySubsidised: number | null;
 
-  @Field(() => Int, { description: 'Active enrolments without subsidy.' })
-  unsubsidised: number;
+  @Field(() => Int, { nullable: true, description: 'Active enrolments without subsidy (one per person; null when suppressed).' })
+  unsubsidised: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the premiums of active enrolments.' })
-  premiumTotal: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the premiums of active enrolments (null when suppressed).' })
+  premiumTotal: number | string | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of what the persons paid.' })
-  individualContributionTotal: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of what the persons paid (null when suppressed).' })
+  individualContributionTotal: number | string | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the premium subsidies.' })
-  subsidyTotal: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of the premium subsidies (null when suppressed).' })
+  subsidyTotal: number | string | null;
 
-  @Field(() => [SubsidyTotal], { description: 'Subsidies by paying department, largest first.' })
-  subsidiesByDepartment: SubsidyTotal[];
+  @Field(() => [SubsidyTotal], { nullable: true, description: 'Subsidies by paying department, largest first (null when suppressed).' })
+  subsidiesByDepartment: SubsidyTotal[] | null;
+
+  @Field(() => Boolean, { description: 'True when the counts are withheld (null) because the cell has 1 to 4 households (analyst and dashboard roles).' })
+  suppressed: boolean = false;
 }

@@ -4,7 +4,7 @@ import { HouseholdKey, PersonKey } from '../registerKeys';
 import { InsuranceScheme, SubsidisingDepartment } from '../codes';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { InsuranceEnrolment } from './entities';
-import { CancelEnrolmentInput, Coverage, CoverageFilter, EnrolmentFilter, EnrolmentPayload, RecordEnrolmentInput } from './inputs';
+import { CancelEnrolmentInput, Coverage, CoverageFilter, EnrolmentFilter, EnrolmentPayload, RecordEnrolmentInput, SubsidyTotal } from './inputs';
 import { enrolmentById } from './loaders';
 import { cancelEnrolment, recordEnrolment, validateCancellation, validateEnrolment } from './writes';
 
@@ -75,7 +75,7 @@ export class InsuranceResolver {
       .orderBy('e.year', 'ASC')
       .addOrderBy('e.scheme', 'ASC')
       .getRawMany();
-    const byKey = new Map<string, Coverage>();
+    const byKey = new Map<string, Coverage & { subsidiesByDepartment: SubsidyTotal[] }>();
     for (const r of rows.filter((r) => Number(r.all_departments) === 1)) {
       byKey.set(`${r.year}:${r.scheme}`, {
         year: Number(r.year),
@@ -90,10 +90,11 @@ export class InsuranceResolver {
         individualContributionTotal: r.individual,
         subsidyTotal: r.subsidy,
         subsidiesByDepartment: [],
+        suppressed: false,
       });
     }
     for (const r of rows.filter((r) => Number(r.all_departments) === 0 && r.department !== null && Number(r.enrolled) > 0)) {
-      byKey.get(`${r.year}:${r.scheme}`)?.subsidiesByDepartment.push({ department: r.department as SubsidisingDepartment, enrolments: Number(r.enrolled), amount: r.subsidy });
+      byKey.get(`${r.year}:${r.scheme}`)?.subsidiesByDepartment.push({ department: r.department as SubsidisingDepartment, enrolments: Number(r.enrolled), amount: r.subsidy, suppressed: false });
     }
     for (const c of byKey.values()) c.subsidiesByDepartment.sort((a, b) => Number(b.amount) - Number(a.amount));
     return [...byKey.values()];

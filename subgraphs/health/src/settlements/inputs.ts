@@ -100,48 +100,51 @@ export class SettlementFilter {
 
 @ObjectType('HospitalSettlementTotals', { description: 'Sums over the settlements that match a filter.' })
 export class SettlementTotals {
-  @Field(() => Int, { description: 'Number of settlements.' })
-  settlements: number;
+  @Field(() => Int, { nullable: true, description: 'Number of settlements (null when suppressed).' })
+  settlements: number | null;
 
-  @Field(() => Int, { description: 'Distinct patients.' })
-  persons: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct patients (null when suppressed).' })
+  persons: number | null;
 
-  @Field(() => Int, { description: 'Distinct households.' })
-  households: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct households (null when suppressed).' })
+  households: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum of total costs.' })
-  totalCost: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum of total costs (null when suppressed).' })
+  totalCost: number | string | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum paid by basic medical insurance.' })
-  basicInsurance: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum paid by basic medical insurance (null when suppressed).' })
+  basicInsurance: number | string | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum paid by critical-illness insurance.' })
-  criticalIllness: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum paid by critical-illness insurance (null when suppressed).' })
+  criticalIllness: number | string | null;
 
-  @Field(() => MoneyScalar, { description: 'Civil affairs\' medical assistance.' })
-  medicalAssistance: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Civil affairs\' medical assistance (null when suppressed).' })
+  medicalAssistance: number | string | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum paid by the government safety net.' })
-  safetyNet: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum paid by the government safety net (null when suppressed).' })
+  safetyNet: number | string | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum paid by commercial top-up insurance.' })
-  commercialTopUp: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum paid by commercial top-up insurance (null when suppressed).' })
+  commercialTopUp: number | string | null;
 
-  @Field(() => MoneyScalar, { description: 'Sum paid by the patients.' })
-  outOfPocket: number | string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Sum paid by the patients (null when suppressed).' })
+  outOfPocket: number | string | null;
 
-  @Field(() => String, { nullable: true, description: 'Mean of the settlements\' out-of-pocket ratios, exact decimal, 4 places; null without settlements.' })
+  @Field(() => String, { nullable: true, description: 'Mean of the settlements\' out-of-pocket ratios, exact decimal, 4 places; null without settlements or when suppressed.' })
   averageOutOfPocketRatio: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Sum of out-of-pocket over sum of total cost, exact decimal, 4 places; null without settlements.' })
+  @Field(() => String, { nullable: true, description: 'Sum of out-of-pocket over sum of total cost, exact decimal, 4 places; null without settlements or when suppressed.' })
   overallOutOfPocketRatio: string | null;
 
-  @Field(() => Int, { description: 'Settlements with deferred payment (先诊疗后付费).' })
-  deferredPayments: number;
+  @Field(() => Int, { nullable: true, description: 'Settlements with deferred payment (先诊疗后付费; null when suppressed).' })
+  deferredPayments: number | null;
 
-  @Field(() => Int, { description: 'Deferred own shares not paid yet.' })
-  deferredUnpaid: number;
+  @Field(() => Int, { nullable: true, description: 'Deferred own shares not paid yet (null when suppressed).' })
+  deferredUnpaid: number | null;
 
-  @Field(() => Int, { description: 'Settlements settled one-stop (一站式结算).' })
-  oneStopSettled: number;
+  @Field(() => Int, { nullable: true, description: 'Settlements settled one-stop (一站式结算; null when suppressed).' })
+  oneStopSettled: number | null;
+
+  @Field(() => Boolean, { description: 'True when the counts are withheld (null) because the cell has 1 to 4 households (analyst and dashboard roles).' })
+  suppressed: boolean = false;
 }

@@ -89,6 +89,7 @@ export class SettlementResolver {
       deferredPayments: Number(r.deferred),
       deferredUnpaid: Number(r.unpaid),
       oneStopSettled: Number(r.one_stop),
+      suppressed: false,
     };
   }
 

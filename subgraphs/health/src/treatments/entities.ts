@@ -23,11 +23,11 @@ export class SeriousIllnessTreatment {
   personId: string;
 
   @Column({ type: 'text' })
-  @Field(() => SeriousIllness, { description: 'The listed disease.' })
+  @Field(() => SeriousIllness, { nullable: true, description: 'The listed disease.' })
   disease: SeriousIllness;
 
   @Column({ name: 'designated_hospital', type: 'text' })
-  @Field(() => String, { description: '定点医院.' })
+  @Field(() => String, { nullable: true, description: '定点医院: designated per disease (a cancer, children\'s or mental-health hospital), so it tells the disease and is personal data like `disease`.' })
   designatedHospital: string;
 
   @Column({ name: 'hospital_level', type: 'text' })

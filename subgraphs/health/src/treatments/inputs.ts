@@ -62,7 +62,7 @@ export class TreatmentFilter {
   @Field(() => Int, { nullable: true, description: 'Cases open during this year (diagnosed by its end, not ended before it began).' })
   year?: number | null;
 
-  @Field(() => SeriousIllness, { nullable: true, description: 'Only cases of this disease.' })
+  @Field(() => SeriousIllness, { nullable: true, description: 'Only cases of this disease. Caseworkers and officers only (FORBIDDEN for roles that see diagnoses masked).' })
   disease?: SeriousIllness | null;
 
   @Field(() => SpecialTreatmentStatus, { nullable: true, description: 'Only cases in this status.' })

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs, paginate, runIdempotent, SubgraphContext, validateDataYear, whereRegionPrefix } from '@saf/kit';
 import { HouseholdKey, PersonKey } from '../registerKeys';
+import { assertMayFilterByDiagnosis } from '../common/validation';
 import { KEY_DESCRIPTION } from '../common/writes';
 import { SeriousIllnessTreatment } from './entities';
 import { RegisterTreatmentInput, TreatmentFilter, TreatmentPayload, UpdateTreatmentInput } from './inputs';
@@ -24,6 +25,7 @@ function treatmentQuery(ctx: SubgraphContext, filter: TreatmentFilter) {
       yearEnd: `${filter.year}-12-31`,
     });
   }
+  assertMayFilterByDiagnosis(ctx.identity, filter.disease, 'filter.disease');
   if (filter.disease != null) qb.andWhere('t.disease = :disease', { disease: filter.disease });
   if (filter.status != null) qb.andWhere('t.status = :status', { status: filter.status });
   if (filter.hospitalLevel != null) qb.andWhere('t.hospital_level = :hospitalLevel', { hospitalLevel: filter.hospitalLevel });

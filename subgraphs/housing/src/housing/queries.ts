@@ -124,32 +124,38 @@ export class RenovationGroupTotal {
   @Field(() => String, { description: 'The status or type.' })
   key: string;
 
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, { nullable: true, description: 'Projects (about one per household; null when suppressed).' })
+  count: number | null;
 
-  @Field(() => MoneyScalar)
-  subsidy: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Null when suppressed.' })
+  subsidy: number | null;
 
-  @Field(() => MoneyScalar)
-  selfRaisedFunds: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Null when suppressed.' })
+  selfRaisedFunds: number | null;
+
+  @Field(() => Boolean, { description: 'True when the counts are withheld (null) because the cell has 1 to 4 households (analyst and dashboard roles).' })
+  suppressed: boolean = false;
 }
 
 @ObjectType({ description: 'Counts and money of the renovation projects matching a filter.' })
 export class RenovationTotals {
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, { nullable: true, description: 'Projects (about one per household; null when suppressed).' })
+  count: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Total government subsidy.' })
-  subsidy: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Total government subsidy (null when suppressed).' })
+  subsidy: number | null;
 
-  @Field(() => MoneyScalar, { description: 'Total self-raised funds.' })
-  selfRaisedFunds: number;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Total self-raised funds (null when suppressed).' })
+  selfRaisedFunds: number | null;
 
   @Field(() => [RenovationGroupTotal], { description: 'By status (RenovationStatus values), largest first.' })
   byStatus: RenovationGroupTotal[];
 
   @Field(() => [RenovationGroupTotal], { description: 'By type (RenovationType values), largest first.' })
   byType: RenovationGroupTotal[];
+
+  @Field(() => Boolean, { description: 'True when the counts are withheld (null) because the cell has 1 to 4 households (analyst and dashboard roles).' })
+  suppressed: boolean = false;
 }
 
 @ObjectType({ description: 'Number of appraisals with one rating.' })
@@ -157,8 +163,11 @@ export class DwellingRatingCount {
   @Field(() => DwellingRating)
   rating: DwellingRating;
 
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, { nullable: true, description: 'Appraisals (one per household with latestOnly; null when suppressed).' })
+  count: number | null;
+
+  @Field(() => Boolean, { description: 'True when the counts are withheld (null) because the cell has 1 to 4 households (analyst and dashboard roles).' })
+  suppressed: boolean = false;
 }
 
 @Resolver()
@@ -191,7 +200,7 @@ export class HousingQueryResolver {
       .groupBy('a.rating')
       .orderBy('a.rating')
       .getRawMany();
-    return rows.map((r) => ({ rating: r.rating, count: Number(r.count) }));
+    return rows.map((r) => ({ rating: r.rating, count: Number(r.count), suppressed: false }));
   }
 
   @Query(() => RenovationProjectConnection, { description: '危房改造 projects in ID order (household by household), filtered and paginated.' })
@@ -210,11 +219,12 @@ export class HousingQueryResolver {
       .groupBy('r.status')
       .addGroupBy('r.renovation_type')
       .getRawMany();
-    const group = (keyOf: (r: (typeof rows)[number]) => string) => {
-      const totals = new Map<string, RenovationGroupTotal>();
+    type Sums = RenovationGroupTotal & { count: number; subsidy: number; selfRaisedFunds: number };
+    const group = (keyOf: (r: (typeof rows)[number]) => string): Sums[] => {
+      const totals = new Map<string, Sums>();
       for (const r of rows) {
         const key = keyOf(r);
-        const t = totals.get(key) ?? { key, count: 0, subsidy: 0, selfRaisedFunds: 0 };
+        const t = totals.get(key) ?? { key, count: 0, subsidy: 0, selfRaisedFunds: 0, suppressed: false };
         t.count += Number(r.count);
         t.subsidy += Number(r.subsidy ?? 0);
         t.selfRaisedFunds += Number(r.self ?? 0);
@@ -229,6 +239,7 @@ export class HousingQueryResolver {
       selfRaisedFunds: byStatus.reduce((s, t) => s + t.selfRaisedFunds, 0),
       byStatus,
       byType: group((r) => r.type),
+      suppressed: false,
     };
   }
 

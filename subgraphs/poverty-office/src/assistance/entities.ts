@@ -58,11 +58,14 @@ export class RegisterTotal {
   @Field(() => PovertyCause, { description: 'The current main poverty cause.' })
   mainCause: PovertyCause;
 
-  @Field(() => Int)
-  households: number;
+  @Field(() => Int, { nullable: true, description: 'Registered households (null when suppressed).' })
+  households: number | null;
 
-  @Field(() => Int, { description: 'Current (ACTIVE) members of those households.' })
-  persons: number;
+  @Field(() => Int, { nullable: true, description: 'Current (ACTIVE) members of those households (null when suppressed).' })
+  persons: number | null;
+
+  @Field(() => Boolean, { description: 'True when the counts are withheld (null) because the cell has 1 to 4 households (analyst and dashboard roles).' })
+  suppressed: boolean = false;
 }
 
 @ObjectType({ description: "A registered household's welfare category and current members: the poverty office's side of 两线合一 (reconciling the dibao and poverty lines)." })

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { assessmentDate, Predicate, RegisterMember, SubgraphContext } from '@saf/kit';
+import { assessmentDate, Predicate, RegisterMember, seesPersonalData, SubgraphContext } from '@saf/kit';
 import { povertyLineByYear } from '../reference/loaders';
 import { incomesByHousehold, membersByHousehold, visitsByHousehold } from '../register/loaders';
 import { ExitAssessment } from './entities';
@@ -24,7 +24,8 @@ export class ExitAssessmentResolver {
       ctx.loaders.get(incomesByHousehold).load(root.householdId),
       ctx.loaders.get(povertyLineByYear).load(root.year),
     ]);
-    return incomePredicate(root.householdId, root.year, countActive(people), incomes.find((i) => i.year === root.year) ?? null, line);
+    const income = incomes.find((i) => i.year === root.year) ?? null;
+    return incomePredicate(root.householdId, root.year, countActive(people), income, line, seesPersonalData(ctx.identity));
   }
 
   @FieldResolver(() => Predicate, {

@@ -18,15 +18,27 @@ export const DRINKING_WATER = 'DRINKING_WATER';
 
 const DISSOLVED = 'the household has no active member (dissolved): nobody to assess';
 
-/** INCOME: that year's net income per person strictly above that year's national line. */
-export function incomePredicate(householdId: string, year: number, activeMembers: number, income: HouseholdIncome | null, line: PovertyLine | null): Predicate {
+/**
+ * INCOME: that year's net income per person strictly above that year's national line. The
+ * figures (an exact income is personal data) are given only to callers who may see it.
+ */
+export function incomePredicate(
+  householdId: string,
+  year: number,
+  activeMembers: number,
+  income: HouseholdIncome | null,
+  line: PovertyLine | null,
+  showFigures = true,
+): Predicate {
   if (activeMembers === 0) return predicate(INCOME, POVERTY_OFFICE, PredicateStatus.NOT_APPLICABLE, DISSOLVED);
   if (!income) return predicate(INCOME, POVERTY_OFFICE, PredicateStatus.NOT_MET, `no income record for ${year}`);
   const shownBy = [
-    evidence(POVERTY_OFFICE, 'HouseholdIncome', `${householdId}/${year}`, recordedDate(income), `net income ${formatFen(income.netIncomePerCapita)} yuan per person in ${year}`),
+    evidence(POVERTY_OFFICE, 'HouseholdIncome', `${householdId}/${year}`, recordedDate(income), showFigures ? `net income ${formatFen(income.netIncomePerCapita)} yuan per person in ${year}` : `net income per person in ${year}`),
   ];
   if (!line) return predicate(INCOME, POVERTY_OFFICE, PredicateStatus.NOT_MET, `no poverty line recorded for ${year}: the income cannot be compared`, shownBy);
-  const figures = `${formatFen(income.netIncomePerCapita)} yuan per person against the ${year} line of ${formatFen(line.amount)} yuan`;
+  const figures = showFigures
+    ? `${formatFen(income.netIncomePerCapita)} yuan per person against the ${year} line of ${formatFen(line.amount)} yuan`
+    : `net income per person against the ${year} line of ${formatFen(line.amount)} yuan (figure withheld for your role)`;
   return income.netIncomePerCapita > line.amount
     ? predicate(INCOME, POVERTY_OFFICE, PredicateStatus.MET, `income above the line: ${figures}`, shownBy)
     : predicate(INCOME, POVERTY_OFFICE, PredicateStatus.NOT_MET, `income at or below the line: ${figures}`, shownBy);

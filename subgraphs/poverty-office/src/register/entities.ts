@@ -194,7 +194,7 @@ export class HouseholdIncome {
   year: number;
 
   @Column({ name: 'net_income_per_capita_fen', type: 'bigint' })
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { nullable: true })
   netIncomePerCapita: number;
 
   @Column({ name: 'household_size', type: 'smallint' })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { LocalDateScalar, PersonIdScalar, ResidentIdScalar, SubgraphContext, todayLocalDate } from '@saf/kit';
+import { ErrorCode, inScope, LocalDateScalar, PersonIdScalar, ResidentIdScalar, seesPersonalData, SubgraphContext, todayLocalDate, userError } from '@saf/kit';
 import { Household, Person } from './entities';
 import { householdById, personById } from './loaders';
 
@@ -12,11 +12,23 @@ export class PersonResolver {
 
   @Query(() => PersonIdScalar, {
     nullable: true,
-    description: 'Resolves a resident ID number to the person ID departments join on. A separate lookup so that it can be authorised and audited on its own.',
+    description:
+      "Resolves a resident ID number to the person ID departments join on. A separate lookup so that it can be authorised and audited on its own: caseworkers and officers only (FORBIDDEN for other roles), within the caller's region (null for a person registered elsewhere), every lookup audited.",
   })
   async personIdByResidentId(@Arg('residentId', () => ResidentIdScalar) residentId: string, @Ctx() ctx: SubgraphContext): Promise<string | null> {
-    const [row] = await ctx.db.query('SELECT id FROM person WHERE resident_id = $1', [residentId]);
-    return row?.id ?? null;
+    // A resident ID number is personal data: only the roles that may read it in clear may look a
+    // person up by it, each lookup is audited, and a person outside the caller's region is not
+    // found (rather than OUT_OF_SCOPE, which would tell that the number is registered elsewhere).
+    if (!seesPersonalData(ctx.identity)) {
+      throw userError(ErrorCode.FORBIDDEN, `looking a person up by resident ID number is for caseworkers and officers; your role is ${ctx.identity.role}`, {
+        reason: 'ROLE',
+        field: 'residentId',
+      });
+    }
+    const [row]: Array<{ id: string; household_id: string }> = await ctx.db.query('SELECT id, household_id FROM person WHERE resident_id = $1', [residentId]);
+    if (!row || !inScope(ctx.identity, row.id)) return null;
+    ctx.audit.noteRead('Person', { recordId: row.id, householdId: row.household_id, personId: row.id }, 'residentId', false);
+    return row.id;
   }
 
   @FieldResolver(() => Household)
