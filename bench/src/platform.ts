@@ -18,7 +18,7 @@ export interface Platform {
   subgraphs: Service[];
   gateways: Record<GatewayKind, Service>;
   supergraphPath: string;
-  /** What every benchmark request sends: JSON and a caseworker token for the whole country. */
+  /** What every benchmark request sends: JSON and a poverty-office officer's token for the whole country. */
   headers: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -42,9 +42,11 @@ function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, log: fs
   return child;
 }
 
-async function waitReady(name: string, url: string, timeoutMs = 120_000): Promise<void> {
+/** Waits for /ready; fails at once if the process died (another one may hold its port). */
+async function waitReady(name: string, url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} (see the bench log; is its port taken by an earlier run?)`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -62,7 +64,8 @@ export async function startPlatform(databaseUrl: string, logFile: string): Promi
   // This run's own secrets: the gateways verify tokens and sign subgraph requests as in production.
   const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('base64url'), SUBGRAPH_SIGNING_SECRET: randomBytes(32).toString('base64url') };
   const common = { DATABASE_URL: databaseUrl, DEMO_HOUSEHOLDS: '0', LOG_LEVEL: 'warn', ...secrets };
-  const token = await mintToken(secrets.AUTH_JWT_SECRET, { role: 'caseworker', sub: 'bench' }, 24 * 3600);
+  // A poverty-office officer for the whole country: reads every department, and writes S5's visits.
+  const token = await mintToken(secrets.AUTH_JWT_SECRET, { role: 'department_officer', department: 'poverty-office', sub: 'bench' }, 24 * 3600);
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const subgraphs: Service[] = SUBGRAPHS.map((s, i) => {
     const port = BASE_PORT + 1 + i;
@@ -73,8 +76,10 @@ export async function startPlatform(databaseUrl: string, logFile: string): Promi
     await Promise.all(services.map((s) => (s.process.exitCode === null ? new Promise((r) => { s.process.once('exit', r); s.process.kill('SIGTERM'); }) : null)));
     log.end();
   };
+  // Everything started so far, so that a failed start leaves no process behind.
+  const started: Service[] = [...subgraphs];
   try {
-    await Promise.all(subgraphs.map((s) => waitReady(s.name, new URL('/ready', s.url).toString())));
+    await Promise.all(subgraphs.map((s) => waitReady(s.name, new URL('/ready', s.url).toString(), s.process)));
     const supergraphPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'saf-bench-')), 'supergraph.graphql');
     const urls = Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_${envName(s.name)}_URL`, s.url]));
     const compose = spawnSync(process.execPath, ['gateway/dist/cli/compose.js', '--live', '--strict', '--out', supergraphPath], { cwd: ROOT, env: { ...process.env, ...urls, ...secrets }, encoding: 'utf8' });
@@ -85,17 +90,18 @@ export async function startPlatform(databaseUrl: string, logFile: string): Promi
       url: `http://127.0.0.1:${BASE_PORT}/graphql`,
       process: spawnNode('hive gateway', 'gateway/dist/main.js', { ...common, SUPERGRAPH_PATH: supergraphPath, GATEWAY_PORT: String(BASE_PORT), GATEWAY_GRAPHIQL: 'false', GATEWAY_UPSTREAM_TIMEOUT_MS: '120000' }, log),
     };
+    started.push(hive);
     const apollo: Service = {
       name: 'apollo',
       url: `http://127.0.0.1:${BASE_PORT + 50}/graphql`,
       process: spawnNode('apollo gateway', path.join('bench', 'dist', 'apolloGateway.js'), { ...secrets, SUPERGRAPH_PATH: supergraphPath, PORT: String(BASE_PORT + 50) }, log),
     };
-    await waitReady('hive gateway', `http://127.0.0.1:${BASE_PORT}/ready`);
-    await waitReady('apollo gateway', `http://127.0.0.1:${BASE_PORT + 50}/ready`);
-    const all = [...subgraphs, hive, apollo];
-    return { subgraphs, gateways: { hive, apollo }, supergraphPath, headers, stop: () => stopAll(all) };
+    started.push(apollo);
+    await waitReady('hive gateway', `http://127.0.0.1:${BASE_PORT}/ready`, hive.process);
+    await waitReady('apollo gateway', `http://127.0.0.1:${BASE_PORT + 50}/ready`, apollo.process);
+    return { subgraphs, gateways: { hive, apollo }, supergraphPath, headers, stop: () => stopAll(started) };
   } catch (error) {
-    await stopAll(subgraphs);
+    await stopAll(started);
     throw error;
   }
 }

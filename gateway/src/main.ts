@@ -35,6 +35,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     upstreamTimeoutMs: intFromEnv(env, 'GATEWAY_UPSTREAM_TIMEOUT_MS', 5000),
     graphiql: env.GATEWAY_GRAPHIQL !== 'false',
     graphiqlToken: env.GATEWAY_GRAPHIQL_TOKEN || undefined,
+    liveQueueLimit: intFromEnv(env, 'LIVE_QUEUE_LIMIT', 10_000),
     subgraphUrls,
     limits: limitsFromEnv(env),
     auth: {

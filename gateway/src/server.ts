@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Logger as PinoLogger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DocumentNode } from 'graphql';
 import {
@@ -20,8 +20,9 @@ import { SupergraphFile, type LoadedSupergraph, type ReloadResult } from './supe
 import { toWebSocketUrl } from './service-list';
 import { usePartialResults } from './partial-results';
 import { useServerTiming } from './server-timing';
+import { maskError } from './masked-errors';
 import { DEFAULT_LIMITS, useQueryLimits, type QueryLimits } from './limits';
-import { buildSectorViewSchema, inProcessSectorView, IN_PROCESS_KIND, SECTOR_VIEW_NAME } from './sector-view';
+import { AssistanceFeed, buildSectorViewSchema, discoverChangeFeeds, inProcessSectorView, IN_PROCESS_KIND, SECTOR_VIEW_NAME } from './sector-view';
 import { createTokenVerifier, SIGNED_CONNECTION_PARAMS, tokenConfigFromEnv, useAuth, type TokenConfig } from './auth';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 
@@ -54,6 +55,8 @@ export interface GatewayOptions {
   shutdownGraceMs?: number;
   /** Depth, aliases, tokens and cost an operation may have; production mode. Default DEFAULT_LIMITS. */
   limits?: QueryLimits;
+  /** Households an assistanceChanged subscriber may have waiting before the oldest are dropped. Default 10,000. */
+  liveQueueLimit?: number;
   /** 'rust' (Hive Router's planner, default) or 'stitching' (the runtime's JavaScript default). */
   queryPlanner?: 'rust' | 'stitching';
   /** How callers' tokens are checked and how subgraph requests are signed (issue 6). Default: from the environment. */
@@ -98,9 +101,12 @@ const WARM_QUERY = JSON.stringify({ query: 'query GatewayWarmUp { __typename }' 
  */
 function buildTransportEntries(subgraphUrls: Record<string, string> = {}): TransportEntryAdditions {
   const ws = { kind: 'ws', options: { lazyCloseTimeout: 0, connectionParams: SIGNED_CONNECTION_PARAMS } };
-  const entries: TransportEntryAdditions = { '*.http': { options: { subscriptions: ws } }, [SECTOR_VIEW_NAME]: { kind: IN_PROCESS_KIND } };
+  // The HTTP executor would merge identical in-flight queries of different callers into one
+  // upstream request, signed for whichever came first: one caller would get another's data.
+  const http = { deduplicateInflightRequests: false };
+  const entries: TransportEntryAdditions = { '*.http': { options: { ...http, subscriptions: ws } }, [SECTOR_VIEW_NAME]: { kind: IN_PROCESS_KIND } };
   for (const [name, url] of Object.entries(subgraphUrls)) {
-    entries[name] = { location: url, options: { subscriptions: { ...ws, location: toWebSocketUrl(url) } } };
+    entries[name] = { location: url, options: { ...http, subscriptions: { ...ws, location: toWebSocketUrl(url) } } };
   }
   return entries;
 }
@@ -114,6 +120,17 @@ export function authFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayAuthOp
     signingSecret,
     publicFields: (env.AUTH_PUBLIC_FIELDS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
   };
+}
+
+/** Longest timer Node keeps (about 24.8 days); a later expiry is re-armed when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Closes a graphql-ws socket with 4401 when its token expires: its subscriptions end with it. */
+function closeOnExpiry(socket: WebSocket, expiresAt: number): void {
+  const wait = expiresAt - Date.now();
+  const timer = setTimeout(() => (wait > MAX_TIMER_MS ? closeOnExpiry(socket, expiresAt) : socket.close(4401, 'Token expired')), Math.min(Math.max(wait, 0), MAX_TIMER_MS));
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 /** Runs one trivial query through the runtime so the schema is built before real traffic. */
@@ -165,6 +182,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       try {
         await Promise.resolve(gateway!.invalidateUnifiedGraph());
         await warmUp(gateway!);
+        live.setFeeds(discoverChangeFeeds(served, options.subgraphUrls));
       } catch (err) {
         // Put the last good one back; the runtime only swaps generations on success, so this
         // re-invalidation is a no-op in the common case and a repair otherwise.
@@ -198,10 +216,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const timing = useServerTiming();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const authOptions = options.auth ?? authFromEnv();
+  const live = new AssistanceFeed({
+    signingSecret: authOptions.signingSecret,
+    queueLimit: options.liveQueueLimit,
+    log: (msg, extra) => logger.warn(extra ?? {}, msg),
+  });
   const auth = useAuth({ verify: await createTokenVerifier(authOptions.tokens), signingSecret: authOptions.signingSecret, publicFields: authOptions.publicFields });
   const sectorViewTransport = inProcessSectorView({
     schema: () => sectorView,
     gatewayFetch: (query, variables, headers) => queryThroughGateway(query, variables, { ...headers, ...auth.combiningHeader }),
+    live,
     onExecuted: timing.recordUpstream,
   });
   const persisted = authOptions.persistedDocuments;
@@ -252,6 +276,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           },
         }
       : {}),
+    maskedErrors: { maskError },
     plugins: () => [auth.plugin, timing.plugin, usePartialResults(), useQueryLimits(limits)],
   });
 
@@ -265,6 +290,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     );
   }
   file.setCurrent(initial);
+  live.setFeeds(discoverChangeFeeds(served, options.subgraphUrls));
   warmed = true;
 
   const readiness = (): ReadinessState => {
@@ -315,10 +341,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // subscription can hit the runtime before its schema exists.
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
   const wsHandle = useServer(
-    getGraphQLWSOptions(runtime, (ctx) => ({
-      req: (ctx.extra as { request?: http.IncomingMessage } | undefined)?.request,
-      socket: (ctx.extra as { socket?: unknown } | undefined)?.socket,
-    })),
+    {
+      ...getGraphQLWSOptions(runtime, (ctx) => ({
+        req: (ctx.extra as { request?: http.IncomingMessage } | undefined)?.request,
+        socket: (ctx.extra as { socket?: unknown } | undefined)?.socket,
+      })),
+      // A bad token refuses the connection; a good one ends it when it expires (4401).
+      onConnect: async (ctx) => {
+        try {
+          const identity = await auth.authenticateConnection(ctx.connectionParams);
+          if (identity.expiresAt) closeOnExpiry((ctx.extra as { socket: WebSocket }).socket, identity.expiresAt);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
     wsServer,
   );
 
@@ -367,6 +405,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         });
         httpServer.closeIdleConnections();
       });
+      await live.close();
       await runtime.dispose();
       logger.info({ url }, 'gateway stopped');
     })());

@@ -1,7 +1,11 @@
 import { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { checkAndAuditWrite } from './security/writes';
 
-/** The channel every subgraph notifies on; listeners (subscriptions, issue 7) filter by department. */
+/**
+ * The channel every subgraph notifies on; each subgraph's ChangeHub (live/, issue 7) keeps its own
+ * department's notifications. Payloads: one change_event row (below), or a bulk load's households
+ * (live/payload.ts).
+ */
 export const CHANGE_CHANNEL = 'saf_change';
 
 export type ChangeKind = 'CREATED' | 'UPDATED' | 'REMOVED';

@@ -9,6 +9,7 @@ import { AuditEvents1600000000002 } from './security';
 import { RegisterClient } from './federation/registerClient';
 import { buildDepartmentSchema, SubgraphSchemaOptions } from './schema/buildSubgraphSchema';
 import { serveSubgraph } from './server/serveSubgraph';
+import { ChangeHub } from './live/hub';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor = new (...args: any[]) => any;
@@ -79,8 +80,11 @@ export async function startDepartmentSubgraph(definition: DepartmentDefinition, 
     migrations: [...KIT_MIGRATIONS, ...definition.migrations],
     logger: log,
   });
+  let hub: ChangeHub | undefined;
   try {
     if (database.freshlyMigrated && definition.onFreshDatabase) await definition.onFreshDatabase(database, log);
+    // Issue 7: one LISTEN per process feeds every `<department>Changes` subscriber.
+    hub = await ChangeHub.start({ department: definition.name, dataSource: database.dataSource, log });
     const schema = await buildDepartmentSchema(definition);
     const server = await serveSubgraph({
       name: definition.name,
@@ -102,11 +106,12 @@ export async function startDepartmentSubgraph(definition: DepartmentDefinition, 
       database,
       close() {
         // Idempotent: tests stop a subgraph mid-suite and again in their teardown.
-        closing ??= server.close().then(() => database.close());
+        closing ??= server.close().then(() => hub!.stop()).then(() => database.close());
         return closing;
       },
     };
   } catch (error) {
+    await hub?.stop();
     await database.close();
     throw error;
   }

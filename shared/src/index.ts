@@ -21,3 +21,4 @@ export * from './synthetic';
 export * from './assistance';
 export * from './days';
 export * from './security';
+export * from './live';

@@ -112,6 +112,14 @@ describe('personal fields', () => {
     expect(errorCodes(await as(caseworker(OTHER_VILLAGE))(HOUSEHOLD, { id: P[0].id }))).toEqual(['OUT_OF_SCOPE']);
   });
 
+  it('are never shared between callers asking the same thing at the same moment', async () => {
+    // The gateway must not merge identical in-flight subgraph requests of different callers.
+    const q = `query($id: HouseholdId!) { household(id: $id) { phone } }`;
+    const asked = Array.from({ length: 12 }, (_, i) => (i % 2 ? analyst() : caseworker()));
+    const answers = await Promise.all(asked.map((caller) => ok(as(caller), q, { id: P[0].id })));
+    expect(answers.map((a) => a.household.phone)).toEqual(asked.map((c) => (c.role === 'analyst' ? '138****5678' : '13812345678')));
+  });
+
   it('keep exact incomes out of an analyst\'s exit assessment text', async () => {
     const q = `query($id: HouseholdId!) { household(id: $id) { exitAssessment(year: ${YEAR}) { predicates { predicate reason evidence { note } } } } }`;
     const income = (data: any) => data.household.exitAssessment.predicates.find((p: { predicate: string }) => p.predicate === 'INCOME');

@@ -34,6 +34,8 @@ export interface Auth {
   identityOf(request: Request): Identity;
   /** The header that makes an in-process call read exact cells (the sector view suppresses its own output). */
   combiningHeader: Record<string, string>;
+  /** Verifies a graphql-ws connection's token (connection parameters); throws UNAUTHENTICATED. */
+  authenticateConnection(params: Record<string, unknown> | undefined): Promise<Identity>;
 }
 
 /**
@@ -102,7 +104,7 @@ export function useAuth(options: AuthOptions): Auth {
       setOptions({ ...init, headers: { ...headers, ...signRequest(options.signingSecret, identity, body) } });
     },
   };
-  return { plugin, identityOf, combiningHeader: { [COMBINING_HEADER]: nonce } };
+  return { plugin, identityOf, combiningHeader: { [COMBINING_HEADER]: nonce }, authenticateConnection: authenticate };
 }
 
 function isHeaders(value: unknown): value is Headers {

@@ -84,7 +84,8 @@ export async function createTokenVerifier(config: TokenConfig): Promise<TokenVer
       throw unauthenticated('INVALID_TOKEN', `the token is not valid: ${(error as Error).message}`);
     }
     try {
-      return identityFromClaims(payload as Record<string, unknown>);
+      const identity = identityFromClaims(payload as Record<string, unknown>);
+      return payload.exp ? { ...identity, expiresAt: payload.exp * 1000 } : identity;
     } catch (error) {
       throw unauthenticated('INVALID_CLAIMS', (error as Error).message);
     }

@@ -1,8 +1,9 @@
-import { execute, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, subscribe, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Transport } from '@graphql-mesh/transport-common';
 import type { ExecutionRequest, Executor } from '@graphql-tools/utils';
 import { ANONYMOUS, type Identity } from '@saf/kit';
 import type { GatewayQuery, SectorViewContext } from './reports';
+import type { AssistanceFeed } from './live';
 
 /** Runs a GraphQL document through the gateway with the given upstream headers. */
 export type GatewayFetch = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => Promise<Record<string, any>>;
@@ -28,6 +29,8 @@ export interface InProcessHooks {
   schema(): GraphQLSchema | null;
   /** Queries the departments back through the gateway. */
   gatewayFetch: GatewayFetch;
+  /** The departments' change feeds (assistanceChanged). */
+  live: AssistanceFeed;
   /** Told how long each execution took, for Server-Timing. */
   onExecuted?(context: unknown, began: number, ended: number): void;
 }
@@ -47,7 +50,10 @@ export function inProcessSectorView(hooks: InProcessHooks): Transport {
         const headers = forwardedHeaders(request.context);
         const query: GatewayQuery = (document, variables) => hooks.gatewayFetch(document, variables, headers);
         const identity = (request.context as { identity?: Identity } | undefined)?.identity ?? ANONYMOUS;
-        const contextValue: SectorViewContext = { query, identity };
+        const contextValue: SectorViewContext = { query, identity, live: hooks.live };
+        if (request.operationType === 'subscription') {
+          return subscribe({ schema, document: request.document, variableValues: request.variables, operationName: request.operationName, contextValue }) as never;
+        }
         try {
           return await execute({ schema, document: request.document, variableValues: request.variables, operationName: request.operationName, contextValue });
         } finally {

@@ -31,6 +31,29 @@ type Query {
   dibaoLineCheck(regionPrefix: String!, year: Int!, onlyBelow: Boolean = false): [DibaoLineCheck!]!
 }
 
+type Subscription {
+  """
+  Households of a region whose sector assistance view changed, whichever department wrote: select
+  \`household { assistance(year: …) { … } }\` to get the new view with each event. Changes to one
+  household that a slow client has not yet received are merged into one event.
+  A refused subscription (a region outside your scope) sends one event, null with the error.
+  """
+  assistanceChanged(regionPrefix: String): AssistanceChange
+}
+
+type AssistanceChange {
+  householdId: HouseholdId!
+  household: Household!
+  """The departments whose records changed (duty-matrix codes in their own order)."""
+  departments: [String!]!
+  """The record types that changed, e.g. DibaoEnrolment, DwellingAppraisal."""
+  records: [String!]!
+  """When the latest of the merged changes happened (ISO 8601)."""
+  at: String!
+  """How many households' changes were dropped for this subscriber before this one (a slow client, or an upstream gap): re-query when it is not 0."""
+  missed: Int!
+}
+
 type ExitReadiness {
   regionPrefix: String!
   year: Int!

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { suppressSmallCells, type Identity } from '@saf/kit';
+import { regionPrefixRange, scopedRegionPrefix, suppressSmallCells, type Identity } from '@saf/kit';
+import type { AssistanceChange, AssistanceFeed } from './live';
 import { collect, fanOutQuery, type AggregateFeeds } from './feeds';
 import { toFen, toYuan } from './money';
 import { EXIT_PREDICATES } from './rules';
@@ -13,6 +14,8 @@ export interface SectorViewContext {
   query: GatewayQuery;
   /** The caller: its reports suppress small cells for analysts and dashboards. */
   identity: Identity;
+  /** The departments' change feeds, merged per household (assistanceChanged). */
+  live: AssistanceFeed;
 }
 
 const AGGREGATE_ARGS = 'regionPrefix: $regionPrefix, year: $year, groupBy: $groupBy';
@@ -204,6 +207,26 @@ export function reportResolvers(feeds: AggregateFeeds) {
           };
         });
         return args.onlyBelow ? rows.filter((r) => r.below) : rows;
+      },
+    },
+    Subscription: {
+      assistanceChanged: {
+        subscribe: (_: unknown, args: { regionPrefix?: string | null }, { identity, live }: SectorViewContext) => {
+          try {
+            const prefix = args.regionPrefix ?? '';
+            if (prefix) regionPrefixRange(prefix);
+            return live.subscribe(identity, scopedRegionPrefix(identity, prefix) ?? '');
+          } catch (error) {
+            // Delivered as the stream's one event: the gateway relays errors inside a stream.
+            return (async function* refused() {
+              yield error as Error;
+            })();
+          }
+        },
+        resolve: (change: AssistanceChange | Error) => {
+          if (change instanceof Error) throw change;
+          return { ...change, household: { __typename: 'Household', id: change.householdId } };
+        },
       },
     },
     ExitReadiness: {

@@ -3,6 +3,9 @@ import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyLine, copyStatement, TableSpec, unnestInsert } from './tableSpec';
+import { CHANGE_CHANNEL } from '../changes';
+import { tapNotifications } from '../live/local';
+import { ChangePublisher } from './publish';
 
 /**
  * 'copy': COPY FROM STDIN (pg-copy-streams), the fast path on PostgreSQL.
@@ -46,6 +49,14 @@ export interface BulkLoadOptions<T> {
   onProgress?: (done: number, total: number) => void;
   /** ANALYZE the tables afterwards. Default true. */
   analyze?: boolean;
+  /**
+   * Tell live subscribers (issue 7) which households the load wrote rows for: one UPDATED change
+   * per household and table with a household_id column, sent with NOTIFY per chunk (see publish.ts).
+   * Default true wherever the schema has the kit's change_event table.
+   */
+  publish?: boolean;
+  /** The department the changes are announced for. Default: the schema's (search_path), 'civil_affairs' → 'civil-affairs'. */
+  department?: string;
 }
 
 export interface BulkLoadResult {
@@ -67,14 +78,17 @@ export async function bulkLoad<T>(pool: Pool, options: BulkLoadOptions<T>): Prom
   let connectionError: Error | undefined;
   const onError = (e: Error) => (connectionError = e);
   client.on('error', onError);
+  // On the embedded PGlite our own NOTIFYs come back on this connection at COMMIT (live/local.ts).
+  const untap = tapNotifications(client as unknown as import('pg').Client, CHANGE_CHANNEL);
   const rows = Object.fromEntries(options.tables.map((t) => [t.table, 0]));
   let method: LoadMethod = 'copy';
   try {
     method = options.method && options.method !== 'auto' ? options.method : await detectLoadMethod(client);
-    const writer = new ChunkWriter(client, method, options.tables, options.insertBatchRows ?? 2000, rows);
     await client.query('BEGIN');
     try {
       await prepareTables(client, options.tables, options.replace ?? false);
+      const publisher = (options.publish ?? true) ? await ChangePublisher.prepare(client, options.department) : null;
+      const writer = new ChunkWriter(client, method, options.tables, options.insertBatchRows ?? 2000, rows, publisher);
       if (options.before) {
         await options.before(client, writer);
         await writer.write(writer.take());
@@ -118,6 +132,7 @@ export async function bulkLoad<T>(pool: Pool, options: BulkLoadOptions<T>): Prom
     }
     if (options.analyze ?? true) await client.query(`ANALYZE ${options.tables.map((t) => t.table).join(', ')}`);
   } finally {
+    untap();
     client.off('error', onError);
     // A connection that failed at the protocol level is destroyed rather than returned to the pool.
     client.release(connectionError);
@@ -141,12 +156,15 @@ const PIECE = 1 << 20;
 interface Chunk {
   lines: Map<TableSpec, { pieces: string[]; current: string }>;
   objects: Map<TableSpec, unknown[]>;
+  /** The households each table got rows for (when publishing). */
+  households: Map<TableSpec, Set<string>>;
 }
 
 /** Buffers one chunk of rows per table and writes them in the tables' order. */
 class ChunkWriter implements RowSink {
   private lines: Chunk['lines'] = new Map();
   private objects: Chunk['objects'] = new Map();
+  private households: Chunk['households'] = new Map();
 
   constructor(
     private readonly client: PoolClient,
@@ -154,9 +172,18 @@ class ChunkWriter implements RowSink {
     private readonly tables: ReadonlyArray<TableSpec>,
     private readonly batchRows: number,
     private readonly counts: Record<string, number>,
+    private readonly publisher: ChangePublisher | null,
   ) {}
 
   add<R>(spec: TableSpec<R>, row: R): void {
+    if (this.publisher) {
+      const household = this.publisher.householdOf(spec, row);
+      if (household) {
+        let set = this.households.get(spec);
+        if (!set) this.households.set(spec, (set = new Set()));
+        set.add(household);
+      }
+    }
     // Rows with conflict handling go through INSERT, which can say ON CONFLICT; COPY cannot.
     if (this.method === 'copy' && !spec.onConflict) {
       let buf = this.lines.get(spec);
@@ -176,9 +203,10 @@ class ChunkWriter implements RowSink {
 
   /** Detaches the rows buffered so far. */
   take(): Chunk {
-    const chunk = { lines: this.lines, objects: this.objects };
+    const chunk = { lines: this.lines, objects: this.objects, households: this.households };
     this.lines = new Map();
     this.objects = new Map();
+    this.households = new Map();
     return chunk;
   }
 
@@ -195,5 +223,7 @@ class ChunkWriter implements RowSink {
         await this.client.query(text, values);
       }
     }
+    // Delivered at COMMIT, like recordChanges' notifications: a load that rolls back announces nothing.
+    if (this.publisher) await this.publisher.publish(this.client, chunk.households);
   }
 }

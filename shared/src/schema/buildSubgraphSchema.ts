@@ -5,13 +5,14 @@ import { buildSchema, createResolversMap, getMetadataStorage, NonEmptyArray } fr
 import { SubgraphContext } from '../context';
 import { AssistanceParts } from '../assistance/types';
 import { AggregateCells, auditQueryResolver, guardSchema, PersonalFields, personalNote } from '../security';
+import { liveSubscription } from '../live/schema';
 
 /** Federation directives every subgraph may use (v2.6 adds @policy; v2.5 @authenticated, @requiresScopes). */
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@interfaceObject", "@authenticated", "@requiresScopes", "@policy"])';
 
 export interface SubgraphSchemaOptions {
-  /** The department (folder name): names its `<department>AuditEvents` query and its write rule. */
+  /** The department (folder name): names its `<department>AuditEvents` query, `<department>Changes` subscription and write rule. */
   name?: string;
   /** The personal fields, `{ Type: { field: kind } }`: masked by role and audited on every read. */
   personalFields?: PersonalFields;
@@ -45,7 +46,16 @@ export async function buildDepartmentSchema(options: SubgraphSchemaOptions): Pro
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<SubgraphContext>[string];
   }
-  const subgraph = buildSubgraphSchema([{ typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`), resolvers }]);
+  let sdl = `${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`;
+  if (options.name) {
+    // Issue 7: `<department>Changes`, the department's changes over graphql-ws (live/).
+    const live = liveSubscription(options.name, schema, options.referenceResolvers);
+    sdl += `\n${live.typeDefs}`;
+    for (const [typeName, typeResolvers] of Object.entries(live.resolvers)) {
+      resolvers[typeName] = { ...(resolvers[typeName] as object), ...(typeResolvers as object) } as GraphQLResolverMap<SubgraphContext>[string];
+    }
+  }
+  const subgraph = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
   guardSchema(subgraph, department, { personal: options.personalFields, cells: options.aggregateCells });
   return subgraph;
 }

@@ -84,7 +84,7 @@ export function guardSchema(schema: GraphQLSchema, department: string, rules: { 
     if (!root) continue;
     for (const field of Object.values(root.getFields())) {
       if (field.name === '_service') continue;
-      guardArguments(field, root === schema.getMutationType() ? department : null);
+      guardArguments(field, root === schema.getMutationType() ? department : null, root === schema.getSubscriptionType());
     }
   }
   for (const type of Object.values(schema.getTypeMap())) {
@@ -118,15 +118,46 @@ function guardCell(field: GraphQLField<unknown, GuardedContext>, counts: string[
   };
 }
 
-function guardArguments(field: GraphQLField<unknown, GuardedContext>, writesFor: string | null): void {
-  const original: Resolver = field.resolve ?? defaultFieldResolver;
+function guardArguments(field: GraphQLField<unknown, GuardedContext>, writesFor: string | null, subscription: boolean): void {
   const regionAt = regionArgumentPath(field);
-  field.resolve = (source, args, ctx, info) => {
+  const check = (args: Record<string, unknown>, ctx: GuardedContext) => {
     if (writesFor) assertMayWrite(ctx.identity, writesFor);
     if (regionAt) defaultRegion(ctx.identity, args, regionAt);
     checkArguments(ctx.identity, args, 0);
+  };
+  // A subscription's arguments are checked once, when it starts (its resolve runs per event).
+  // A refusal is delivered as the stream's one event: a gateway relays errors inside a stream,
+  // while a stream that fails to start reaches its client only as "Unexpected error".
+  if (subscription && field.subscribe) {
+    const subscribe = field.subscribe;
+    const resolve: Resolver = field.resolve ?? ((payload) => payload);
+    field.subscribe = async (source, args, ctx, info) => {
+      try {
+        check(args, ctx);
+        return await subscribe(source, args, ctx, info);
+      } catch (error) {
+        return refusalStream(error);
+      }
+    };
+    field.resolve = (payload, args, ctx, info) => {
+      if (payload instanceof Refusal) throw payload.error;
+      return resolve(payload, args, ctx, info);
+    };
+    return;
+  }
+  const original: Resolver = field.resolve ?? defaultFieldResolver;
+  field.resolve = (source, args, ctx, info) => {
+    check(args, ctx);
     return original(source, args, ctx, info);
   };
+}
+
+class Refusal {
+  constructor(readonly error: unknown) {}
+}
+
+async function* refusalStream(error: unknown): AsyncGenerator<Refusal> {
+  yield new Refusal(error);
 }
 
 /** Where a field takes a region prefix: `regionPrefix` or `filter.regionPrefix`. */

@@ -22,6 +22,8 @@ export interface Identity {
    * it suppresses small cells in what it returns, so the cells it reads are exact.
    */
   combining?: boolean;
+  /** When the caller's token expires (ms since the epoch): the gateway ends its subscriptions then. */
+  expiresAt?: number;
 }
 
 /** A caller with no valid token: reaches only what is public (reference data), never a household. */

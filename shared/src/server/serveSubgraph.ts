@@ -116,6 +116,10 @@ export async function serveSubgraph(options: ServeOptions): Promise<RunningServe
         }
       },
       context: (ctx) => makeContext(randomUUID(), (ctx.extra as unknown as { identity: Identity }).identity),
+      // Personal reads are on record before each result leaves (a subscription's, change by change).
+      onNext: async (_ctx, _id, _payload, args) => {
+        await (args.contextValue as SubgraphContext).audit.flush(options.db);
+      },
     },
     wsServer,
   );
