@@ -1,4 +1,5 @@
 import { ErrorCode, userError } from '../errors';
+import { isValidRegionPrefix } from '../identity';
 import { Identity, isAnonymous } from './identity';
 
 /*
@@ -30,6 +31,10 @@ export function assertInScope(identity: Identity, id: string, field?: string): v
 export function scopedRegionPrefix(identity: Identity, requested: string | null | undefined, field = 'regionPrefix'): string | null {
   if (isAnonymous(identity)) throw outOfScope(identity, 'household data', { field });
   if (requested == null || requested === '') return identity.region || (requested ?? null);
+  // A malformed prefix is the caller's mistake, not a question of scope: say so first.
+  if (!isValidRegionPrefix(requested)) {
+    throw userError(ErrorCode.INVALID_REGION_CODE, `Invalid ${field} "${requested}": expected the 2, 4, 6, 9 or 12-digit prefix of a region code`, { field });
+  }
   if (!requested.startsWith(identity.region)) throw outOfScope(identity, `region ${requested}`, { field });
   return requested;
 }
