@@ -182,13 +182,14 @@ function defaultRegion(identity: Identity, args: Record<string, unknown>, path: 
 }
 
 /** Region prefixes and household or person IDs anywhere in the arguments must be the caller's. */
-function checkArguments(identity: Identity, value: unknown, depth: number): void {
+function checkArguments(identity: Identity, value: unknown, depth: number, path = ''): void {
   if (value == null || typeof value !== 'object' || depth > 4) return;
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (key === REGION_ARGUMENT && typeof v === 'string') scopedRegionPrefix(identity, v, key);
-    else if (ID_ARGUMENT.test(key) && typeof v === 'string') assertInScope(identity, v, key);
-    else if (ID_ARGUMENT.test(key) && Array.isArray(v)) v.forEach((id) => typeof id === 'string' && assertInScope(identity, id, key));
-    else if (typeof v === 'object') checkArguments(identity, v, depth + 1);
+    const field = path ? `${path}.${key}` : key;
+    if (key === REGION_ARGUMENT && typeof v === 'string') scopedRegionPrefix(identity, v, field);
+    else if (ID_ARGUMENT.test(key) && typeof v === 'string') assertInScope(identity, v, field);
+    else if (ID_ARGUMENT.test(key) && Array.isArray(v)) v.forEach((id) => typeof id === 'string' && assertInScope(identity, id, field));
+    else if (typeof v === 'object') checkArguments(identity, v, depth + 1, field);
   }
 }
 
