@@ -10,6 +10,7 @@ import { RegisterClient } from './federation/registerClient';
 import { buildDepartmentSchema, SubgraphSchemaOptions } from './schema/buildSubgraphSchema';
 import { serveSubgraph } from './server/serveSubgraph';
 import { ChangeHub } from './live/hub';
+import type { ImportKind } from './import/kind';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor = new (...args: any[]) => any;
@@ -26,6 +27,8 @@ export interface DepartmentDefinition extends SubgraphSchemaOptions {
   migrations: Constructor[];
   /** Deterministic synthetic records (demo data on first start, `npm run generate`, tests, benchmarks). */
   syntheticData?: SyntheticData;
+  /** Batch files the department's systems deliver (`npm run import`, issue 8). */
+  imports?: readonly ImportKind[];
   /** Runs once after the first migration on an empty database (main.ts loads the demo data here). */
   onFreshDatabase?: (db: DepartmentDatabase, log: Logger) => Promise<void>;
 }

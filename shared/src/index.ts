@@ -22,3 +22,4 @@ export * from './assistance';
 export * from './days';
 export * from './security';
 export * from './live';
+export * from './import';
