@@ -18,6 +18,8 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app /app
+# The gateway's schema registry volume is mounted here; a new volume takes this owner.
+RUN mkdir -p /app/.data/registry && chown -R node:node /app/.data
 USER node
 EXPOSE 4000 4001 4002 4003 4004 4005 4006
 CMD ["node", "gateway/dist/main.js"]

@@ -2,7 +2,9 @@
 /**
  * `npm start`: every subgraph listed in gateway/subgraphs.json, then the gateway, each as its own
  * process, on the embedded PGlite default (or DATABASE_URL). A fresh database loads the demo
- * data on first start. Ctrl-C stops everything.
+ * data on first start. The gateway serves the schema registry's current supergraph (.data/registry,
+ * or SCHEMA_REGISTRY_DIR; seeded from the checked-in SDL files on first start), or with
+ * SUPERGRAPH_PATH a supergraph composed from the running subgraphs. Ctrl-C stops everything.
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -11,6 +13,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const SUBGRAPHS = JSON.parse(fs.readFileSync(path.join(ROOT, 'gateway', 'subgraphs.json'), 'utf8'));
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 4000);
+const REGISTRY_DIR = path.resolve(process.env.SCHEMA_REGISTRY_DIR || path.join(ROOT, '.data', 'registry'));
 const READY_TIMEOUT_MS = Number(process.env.START_TIMEOUT_MS ?? 15 * 60 * 1000);
 const children = [];
 
@@ -87,7 +90,37 @@ async function useDevelopmentSecrets() {
   process.env.AUTH_JWT_SECRET = secrets.jwtSecret;
   const token = await mintToken(secrets.jwtSecret, { role: 'caseworker', sub: 'dev-explorer' });
   process.env.GATEWAY_GRAPHIQL_TOKEN ||= token;
-  return { token, file: path.relative(ROOT, DEV_SECRETS_PATH) };
+  const adminToken = await mintToken(secrets.jwtSecret, { role: 'admin', sub: 'npm-start' }, 600);
+  return { token, adminToken, file: path.relative(ROOT, DEV_SECRETS_PATH) };
+}
+
+/**
+ * Development: each running subgraph publishes what it now serves, as a department system would
+ * after a deployment, so that `git pull && npm start` serves the new schemas. The registry refuses a
+ * breaking change as it would in production; the note says how to force it.
+ */
+async function publishRunningSubgraphs(adminToken) {
+  const call = async (route, body) => {
+    const res = await fetch(`http://localhost:${GATEWAY_PORT}/registry/${route}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
+    return { ok: res.ok, body: await res.json() };
+  };
+  const refused = [];
+  for (const subgraph of SUBGRAPHS) {
+    const result = await call('publish', { subgraph: subgraph.name, url: subgraph.url, department: subgraph.department });
+    if (!result.ok) refused.push(`${subgraph.name} (${result.body.errors?.[0]?.extensions?.code ?? 'refused'})`);
+    else if (result.body.status !== 'unchanged') console.log(`  Published ${subgraph.name}'s running schema as registry version ${result.body.version} (${result.body.changes.length} public change(s)).`);
+  }
+  const current = await call('subgraphs');
+  const shown = path.relative(ROOT, REGISTRY_DIR).startsWith('..') ? REGISTRY_DIR : path.relative(ROOT, REGISTRY_DIR);
+  if (current.ok) console.log(`  Schema registry: ${shown}, version ${current.body.version} (npm run publish -- --history).`);
+  if (refused.length) {
+    console.log(`  NOTE: the registry refused the running schema of: ${refused.join(', ')}; the gateway serves the last accepted one.`);
+    console.log('        See why with: npm run publish -- --subgraph <name> --dry-run   (add --force to accept a breaking change)');
+  }
 }
 
 async function main() {
@@ -100,9 +133,12 @@ async function main() {
   }
   await Promise.all(SUBGRAPHS.map((s) => waitReady(s.name, new URL('/ready', s.url))));
 
-  // Compose from the running subgraphs so that the gateway serves exactly what they serve.
-  const compose = spawnSync(process.execPath, ['gateway/dist/cli/compose.js', '--live', '--strict'], { cwd: ROOT, stdio: 'inherit' });
-  if (compose.status !== 0) throw new Error('composition failed; see the messages above');
+  if (process.env.SUPERGRAPH_PATH) {
+    // Without the registry: compose from the running subgraphs so that the gateway serves exactly what they serve.
+    const args = ['gateway/dist/cli/compose.js', '--live', '--strict', '--out', process.env.SUPERGRAPH_PATH];
+    const compose = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    if (compose.status !== 0) throw new Error('composition failed; see the messages above');
+  }
 
   run('gateway', ['gateway/dist/main.js'], { GATEWAY_PORT: String(GATEWAY_PORT) });
   await waitReady('gateway', `http://localhost:${GATEWAY_PORT}/ready`);
@@ -111,6 +147,7 @@ async function main() {
     console.log(`  Development secrets: ${dev.file}. The explorer sends a caseworker token for the whole country.`);
     console.log('  Other tokens: npm run token -- --role analyst --region 500154   (roles: department_officer, caseworker, analyst, dashboard, admin)');
     console.log(`  Caseworker token (12 h): ${dev.token}`);
+    if (!process.env.SUPERGRAPH_PATH) await publishRunningSubgraphs(dev.adminToken).catch((error) => console.log(`  (schema registry check skipped: ${error.message})`));
   }
   console.log('  Press Ctrl-C to stop.\n');
 }

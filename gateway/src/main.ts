@@ -1,6 +1,6 @@
 import { authFromEnv, startGateway, type GatewayOptions } from './server';
 import { loadServiceList } from './service-list';
-import { DEFAULT_SUPERGRAPH_PATH } from './paths';
+import { DEFAULT_REGISTRY_DIR } from './paths';
 import { limitsFromEnv } from './limits';
 import { readFileSync } from 'node:fs';
 
@@ -14,7 +14,10 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 
 /**
  * Gateway options from the environment: GATEWAY_PORT (4000), GATEWAY_HOST (0.0.0.0),
- * SUPERGRAPH_PATH (gateway/supergraph.graphql), GATEWAY_UPSTREAM_TIMEOUT_MS (5000),
+ * SCHEMA_REGISTRY_DIR (.data/registry: the schema registry, seeded from gateway/subgraphs.json
+ * when empty, whose current supergraph is served and which takes publishes), or instead
+ * SUPERGRAPH_PATH (a supergraph file served as it is, e.g. gateway/supergraph.graphql written by
+ * `npm run compose`; no registry), GATEWAY_UPSTREAM_TIMEOUT_MS (5000),
  * GATEWAY_GRAPHIQL (on unless "false"), SUBGRAPH_<NAME>_URL, which also re-points a running
  * gateway at a subgraph without recomposing, the query limits (limits.ts), and access control:
  * AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEYS (+ AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE),
@@ -31,7 +34,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
   return {
     port: intFromEnv(env, 'GATEWAY_PORT', 4000),
     host: env.GATEWAY_HOST || '0.0.0.0',
-    supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
+    ...(env.SUPERGRAPH_PATH ? { supergraphPath: env.SUPERGRAPH_PATH } : { registry: { dir: env.SCHEMA_REGISTRY_DIR || DEFAULT_REGISTRY_DIR, seedFrom: { env } } }),
     upstreamTimeoutMs: intFromEnv(env, 'GATEWAY_UPSTREAM_TIMEOUT_MS', 5000),
     graphiql: env.GATEWAY_GRAPHIQL !== 'false',
     graphiqlToken: env.GATEWAY_GRAPHIQL_TOKEN || undefined,

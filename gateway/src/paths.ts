@@ -9,8 +9,14 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** The checked-in list of subgraphs that `npm run compose` reads. */
 export const DEFAULT_SUBGRAPHS_FILE = path.join(REPO_ROOT, 'gateway', 'subgraphs.json');
 
-/** Where `npm run compose` writes and the gateway reads the supergraph by default. */
+/** Where `npm run compose` writes the supergraph (the gateway serves it with SUPERGRAPH_PATH). */
 export const DEFAULT_SUPERGRAPH_PATH = path.join(REPO_ROOT, 'gateway', 'supergraph.graphql');
+
+/**
+ * The schema registry's directory (SCHEMA_REGISTRY_DIR overrides it): every accepted supergraph,
+ * and the current one the gateway serves. Under .data/, which git ignores.
+ */
+export const DEFAULT_REGISTRY_DIR = path.join(REPO_ROOT, '.data', 'registry');
 
 /** Paths for humans: relative to the repo root when inside it, else absolute. */
 export function displayPath(p: string): string {

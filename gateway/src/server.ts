@@ -25,6 +25,7 @@ import { DEFAULT_LIMITS, useQueryLimits, type QueryLimits } from './limits';
 import { AssistanceFeed, buildSectorViewSchema, discoverChangeFeeds, inProcessSectorView, IN_PROCESS_KIND, SECTOR_VIEW_NAME } from './sector-view';
 import { createTokenVerifier, SIGNED_CONNECTION_PARAMS, tokenConfigFromEnv, useAuth, type TokenConfig } from './auth';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { attachRegistry, openRegistryStore, type RegistryOptions, type SchemaRegistry } from './registry';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -33,8 +34,13 @@ export interface GatewayOptions {
   port?: number;
   /** Interface to bind. Default 0.0.0.0 (all IPv4 interfaces). */
   host?: string;
-  /** The composed supergraph written by `npm run compose`. */
-  supergraphPath: string;
+  /** The composed supergraph written by `npm run compose` (ignored with `registry`). */
+  supergraphPath?: string;
+  /**
+   * Serve the schema registry's current supergraph (seeding an empty registry) and take
+   * publishes on /registry/* (registry/http.ts).
+   */
+  registry?: RegistryOptions;
   /** Per-subgraph-request time limit; past it the subgraph's fields are null with an error. Default 5000. */
   upstreamTimeoutMs?: number;
   /** Stat poll that backs up fs.watch; 0 disables polling. Default 2000. */
@@ -85,6 +91,8 @@ export interface RunningGateway {
   close(): Promise<void>;
   /** Re-reads the supergraph file now instead of waiting for the watcher. */
   reloadNow(): Promise<ReloadResult>;
+  /** With the `registry` option: publish, rollback and history in process. */
+  registry?: SchemaRegistry;
 }
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
@@ -171,8 +179,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let warmed = false;
   let closing = false;
 
+  const registryStore = options.registry ? await openRegistryStore(options.registry, logger) : undefined;
+  const supergraphPath = registryStore?.supergraphPath ?? options.supergraphPath;
+  if (!supergraphPath) throw new Error('startGateway needs a supergraphPath or a registry');
+
   let gateway: GatewayRuntime | undefined;
-  const file = new SupergraphFile(options.supergraphPath, {
+  const file = new SupergraphFile(supergraphPath, {
     logger,
     apply: async (candidate) => {
       const previous = served;
@@ -221,7 +233,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     queueLimit: options.liveQueueLimit,
     log: (msg, extra) => logger.warn(extra ?? {}, msg),
   });
-  const auth = useAuth({ verify: await createTokenVerifier(authOptions.tokens), signingSecret: authOptions.signingSecret, publicFields: authOptions.publicFields });
+  const verify = await createTokenVerifier(authOptions.tokens);
+  const auth = useAuth({ verify, signingSecret: authOptions.signingSecret, publicFields: authOptions.publicFields });
   const sectorViewTransport = inProcessSectorView({
     schema: () => sectorView,
     gatewayFetch: (query, variables, headers) => queryThroughGateway(query, variables, { ...headers, ...auth.combiningHeader }),
@@ -312,6 +325,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 
   const runtime = gateway;
+  const registry = registryStore
+    ? attachRegistry({
+        store: registryStore,
+        options: options.registry!,
+        reload: () => file.reload(),
+        servedHash: () => file.current?.hash,
+        verify,
+        signingSecret: authOptions.signingSecret,
+        subgraphUrls: options.subgraphUrls,
+        logger,
+      })
+    : undefined;
   const httpServer = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     // Assign the id at the edge when the client sent none, so the access log, the runtime's
@@ -334,6 +359,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       else logger.info(entry, 'request');
     });
     if (handleHealthRequest(req, res, readiness)) return;
+    if (registry?.handleRegistryRequest(req, res)) return;
     void runtime.requestListener(req, res);
   });
 
@@ -379,6 +405,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   if (options.watch !== false) file.watch(options.pollIntervalMs ?? 2000);
+  // The poverty office learns the registry's departments once per start (and after each change).
+  if (registry) void registry.registry.syncCurrent().then((dutyMatrix) => logger.info({ dutyMatrix }, 'duty matrix sync after start'), (err: Error) => logger.warn({ err }, 'duty matrix sync after start failed'));
 
   const port = (httpServer.address() as AddressInfo).port;
   const url = publicUrl(host, port, 'http');
@@ -416,5 +444,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     close,
     reloadNow: () => file.reload(),
+    registry: registry?.registry,
   };
 }

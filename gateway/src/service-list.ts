@@ -15,7 +15,15 @@ export interface ServiceEntry {
   /** Name of the env var that overrides `url`, and whether it was set. */
   urlEnvVar: string;
   urlFromEnv: boolean;
+  /**
+   * The duty-matrix department code the subgraph serves (e.g. HOUSING); the schema registry tells
+   * the poverty office which departments are federated. Optional so older lists still load.
+   */
+  department?: string;
 }
+
+/** Duty-matrix department codes: POVERTY_OFFICE, HUMAN_RESOURCES_SOCIAL_SECURITY. */
+export const DEPARTMENT_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,63}$/;
 
 export interface LoadServiceListOptions {
   /** Defaults to gateway/subgraphs.json. */
@@ -47,7 +55,8 @@ export function toWebSocketUrl(httpUrl: string): string {
   return u.toString();
 }
 
-function assertHttpUrl(value: string, where: string): void {
+/** Throws `<where>: "<value>" ...` unless the value is an absolute http(s) URL. */
+export function assertHttpUrl(value: string, where: string): void {
   let u: URL;
   try {
     u = new URL(value);
@@ -77,18 +86,21 @@ export function loadServiceList(options: LoadServiceListOptions = {}): ServiceEn
     throw new Error(`Cannot read subgraph list ${shown}: ${(err as Error).message}`);
   }
   if (!Array.isArray(raw) || raw.length === 0) {
-    throw new Error(`${shown} must be a non-empty JSON array of { name, url, sdl }`);
+    throw new Error(`${shown} must be a non-empty JSON array of { name, url, sdl, department? }`);
   }
 
   const seen = new Set<string>();
   return raw.map((item, i) => {
     const where = `${shown}[${i}]`;
     if (typeof item !== 'object' || item === null) throw new Error(`${where} must be an object`);
-    const { name, url, sdl } = item as Record<string, unknown>;
+    const { name, url, sdl, department } = item as Record<string, unknown>;
     for (const [key, value] of Object.entries({ name, url, sdl })) {
       if (typeof value !== 'string' || value.trim() === '') {
         throw new Error(`${where}.${key} must be a non-empty string`);
       }
+    }
+    if (department !== undefined && (typeof department !== 'string' || !DEPARTMENT_CODE_PATTERN.test(department))) {
+      throw new Error(`${where}.department must be a duty-matrix department code such as "HOUSING"`);
     }
     const n = name as string;
     if (seen.has(n)) throw new Error(`${where}: duplicate subgraph name "${n}"`);
@@ -106,6 +118,7 @@ export function loadServiceList(options: LoadServiceListOptions = {}): ServiceEn
       sdlPath: path.resolve(rootDir, sdl as string),
       urlEnvVar,
       urlFromEnv: Boolean(override),
+      ...(department ? { department: department as string } : {}),
     };
   });
 }

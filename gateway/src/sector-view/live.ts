@@ -3,6 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { inScope, signRequest, type Identity } from '@saf/kit';
 import { toWebSocketUrl } from '../service-list';
+import { joinGraphsOf } from '../join-graphs';
 
 /**
  * `assistanceChanged`: which households' sector assistance view changed, whichever department
@@ -223,17 +224,7 @@ function namedType(type: TypeNode): string {
  * returning RecordChange), with the subgraph that serves each and its URL.
  */
 export function discoverChangeFeeds(supergraph: DocumentNode, urlOverrides: Record<string, string> = {}): ChangeFeed[] {
-  const graphs = new Map<string, { name: string; url: string }>();
-  for (const def of supergraph.definitions) {
-    if (def.kind !== Kind.ENUM_TYPE_DEFINITION || def.name.value !== 'join__Graph') continue;
-    for (const value of def.values ?? []) {
-      const directive = value.directives?.find((d) => d.name.value === 'join__graph');
-      const arg = (name: string) => directive?.arguments?.find((a) => a.name.value === name)?.value;
-      const name = arg('name');
-      const url = arg('url');
-      if (name?.kind === Kind.STRING && url?.kind === Kind.STRING) graphs.set(value.name.value, { name: name.value, url: url.value });
-    }
-  }
+  const graphs = new Map(joinGraphsOf(supergraph).map((g) => [g.key, g]));
   const feeds: ChangeFeed[] = [];
   for (const def of supergraph.definitions) {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION || def.name.value !== 'Subscription') continue;

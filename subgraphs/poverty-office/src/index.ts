@@ -3,6 +3,7 @@ import { Register1700000000001 } from './migrations/1700000000001-Register';
 import { ReferenceData1700000000002 } from './migrations/1700000000002-ReferenceData';
 import { Department, DutyArea, DutyAreaDepartment, PovertyLine, Region } from './reference/entities';
 import { DepartmentResolver, DutyAreaResolver, PovertyLineResolver } from './reference/dutyMatrixResolver';
+import { FederationMutationResolver } from './reference/federationResolver';
 import { RegionResolver } from './reference/regionResolver';
 import { Cadre, CadreAssignment, Household, HouseholdIncome, HouseholdVisit, Person, ProcedureStep, StatusPeriod } from './register/entities';
 import { CadreAssignmentResolver, HouseholdIncomeResolver } from './register/detailResolvers';
@@ -34,6 +35,7 @@ export const povertyOffice: DepartmentDefinition = {
     RegionResolver,
     DutyAreaResolver,
     DepartmentResolver,
+    FederationMutationResolver,
     PovertyLineResolver,
     HouseholdAssistanceResolver,
     AreaAssistanceResolver,

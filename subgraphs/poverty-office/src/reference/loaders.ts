@@ -22,8 +22,9 @@ export interface DutyMatrix {
 }
 
 /**
- * How long a process keeps the matrix it read. Only a migration (or a department joining the
- * federation) changes it; a minute bounds how stale it can be without a read per request.
+ * How long a process keeps the matrix it read. Only a migration or recordFederation (a department
+ * joining or leaving the federation) changes it; the process that writes forgets its copy at once,
+ * and a minute bounds how stale another replica's copy can be without a read per request.
  */
 export const DUTY_MATRIX_TTL_MS = 60_000;
 
@@ -40,6 +41,14 @@ function readDutyMatrix(db: DataSource): Promise<DutyMatrix> {
   cachedMatrix.set(db, { readAt: Date.now(), matrix });
   matrix.catch(() => cachedMatrix.delete(db));
   return matrix;
+}
+
+/**
+ * Drops this process's copy of the matrix, so the next read sees a write that just committed
+ * (recordFederation). Other replicas of the subgraph see it within DUTY_MATRIX_TTL_MS.
+ */
+export function forgetDutyMatrix(db: DataSource): void {
+  cachedMatrix.delete(db);
 }
 
 export const dutyMatrix: LoaderFactory<'all', DutyMatrix> = (db) =>
