@@ -14,6 +14,7 @@ import { ROOT, residentMiB, sqlCounters, startPlatform, type GatewayKind, type P
 import { renderMarkdown, updateReadme, writeResults, type PageRow, type Report, type Row } from './report';
 import { pageScenario, SCENARIOS, S1, type Dataset, type Scenario } from './scenarios';
 import { runSoak } from './soak';
+import { runImportBench } from './import';
 
 const SIZES: Record<string, number> = { demo: 2000, county: 30000, province: 2000000 };
 const USAGE = `Usage: npm run bench -- [--quick] [--size demo|county|province|N] [--only S1,S2,…] [--duration S] [--soak MINUTES]
@@ -22,6 +23,7 @@ const USAGE = `Usage: npm run bench -- [--quick] [--size demo|county|province|N]
   --only        scenarios to run (S1 one household, S2 a page, S3 dashboard, S4 reconciliation, S5 a write)
   --duration    seconds per measurement (default 20)
   --soak        also run S1 on our gateway for this many minutes at 80 % of its peak, watching memory
+  --import      instead: import a county's year of dibao payments through the gateway (bench/src/import.ts)
 BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the PostgreSQL server.`;
 
 interface Args {
@@ -31,10 +33,11 @@ interface Args {
   durationSec: number;
   warmupSec: number;
   soakMinutes: number;
+  import: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, size: SIZES.county, only: null, durationSec: 20, warmupSec: 5, soakMinutes: 0 };
+  const args: Args = { quick: false, size: SIZES.county, only: null, durationSec: 20, warmupSec: 5, soakMinutes: 0, import: false };
   let sizeGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -44,6 +47,7 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     if (a === '--quick') args.quick = true;
+    else if (a === '--import') args.import = true;
     else if (a === '--size') {
       const v = value();
       args.size = SIZES[v] ?? Number(v);
@@ -148,6 +152,7 @@ async function main(): Promise<void> {
   const resultsDir = path.join(ROOT, 'bench', 'results');
   const logFile = path.join(os.tmpdir(), `saf-bench-${Date.now()}.log`);
   const say = (line: string) => console.log(`[bench] ${line}`);
+  if (args.import) return void (await runImportBench({ size: args.size, serverUrl, say }));
 
   const dataset = await ensureDataset(serverUrl, args.size, 1, say);
   say(`starting the subgraphs and both gateways (log: ${logFile})`);

@@ -16,6 +16,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { unifiedGraphHandler as rustQueryPlanner } from '@graphql-hive/router-runtime';
 import { createDefaultLogger, hiveLoggerFromPino } from './logging';
 import { handleHealthRequest, type ReadinessState } from './health';
+import { handleImportRequest } from './import/route';
 import { SupergraphFile, type LoadedSupergraph, type ReloadResult } from './supergraph-file';
 import { toWebSocketUrl } from './service-list';
 import { usePartialResults } from './partial-results';
@@ -359,6 +360,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       else logger.info(entry, 'request');
     });
     if (handleHealthRequest(req, res, readiness)) return;
+    if (handleImportRequest(req, res, { authenticate: auth.authenticateConnection, signingSecret: authOptions.signingSecret, supergraph: () => served, subgraphUrls: options.subgraphUrls, logger })) return;
     if (registry?.handleRegistryRequest(req, res)) return;
     void runtime.requestListener(req, res);
   });

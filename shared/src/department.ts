@@ -99,6 +99,7 @@ export async function startDepartmentSubgraph(definition: DepartmentDefinition, 
       host: options.host,
       register: new RegisterClient(options.registerUrl),
       signingSecret,
+      imports: definition.imports,
     });
     log.info({ url: server.url }, `${definition.name} subgraph ready`);
     let closing: Promise<void> | undefined;

@@ -64,6 +64,26 @@ export class RegisterClient {
     return found;
   }
 
+  /**
+   * Resolves resident ID numbers to person IDs (the poverty office's authorised, audited
+   * `personIdByResidentId`), many in one request with one alias each. Numbers of nobody in the
+   * register, or of someone outside the caller's region, are absent from the map.
+   */
+  async personIdsByResidentIds(residentIds: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(residentIds)];
+    if (unique.length === 0) return new Map();
+    const variables = Object.fromEntries(unique.map((id, i) => [`r${i}`, id]));
+    const query = `query(${unique.map((_, i) => `$r${i}: ResidentId!`).join(', ')}) { ${unique.map((_, i) => `r${i}: personIdByResidentId(residentId: $r${i})`).join(' ')} }`;
+    // Any error (a role that may not look numbers up) fails the lookup rather than reading as "not found".
+    const data = await this.post<Record<string, string | null>>(JSON.stringify({ query, variables }), { allowErrors: false });
+    const found = new Map<string, string>();
+    unique.forEach((id, i) => {
+      const personId = data[`r${i}`];
+      if (personId) found.set(id, personId);
+    });
+    return found;
+  }
+
   private async entities<T>(typename: string, ids: readonly string[], selection: string): Promise<T[]> {
     if (ids.length === 0) return [];
     const unique = [...new Set(ids)];
@@ -71,6 +91,13 @@ export class RegisterClient {
       query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
       variables: { r: unique.map((id) => ({ __typename: typename, id })) },
     });
+    const data = await this.post<{ _entities: T[] }>(body, { allowErrors: true });
+    const byId = new Map(unique.map((id, i) => [id, data._entities[i]]));
+    return ids.map((id) => byId.get(id) as T);
+  }
+
+  /** One signed request to the register; REGISTER_UNAVAILABLE when it cannot answer. */
+  private async post<T>(body: string, options: { allowErrors: boolean }): Promise<T> {
     const signed = this.signing
       ? { ...signRequest(this.signing.secret, this.signing.identity, body), 'x-request-id': this.signing.requestId }
       : {};
@@ -85,9 +112,10 @@ export class RegisterClient {
     } catch (error) {
       throw userError(ErrorCode.REGISTER_UNAVAILABLE, `the register (poverty office) cannot be reached: ${(error as Error).message}`);
     }
-    const answer = (await response.json()) as { data?: { _entities: T[] }; errors?: Array<{ message: string }> };
-    if (!answer.data) throw userError(ErrorCode.REGISTER_UNAVAILABLE, `the register answered with an error: ${answer.errors?.[0]?.message ?? response.status}`);
-    const byId = new Map(unique.map((id, i) => [id, answer.data!._entities[i]]));
-    return ids.map((id) => byId.get(id) as T);
+    const answer = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+    if (!answer.data || (!options.allowErrors && answer.errors?.length)) {
+      throw userError(ErrorCode.REGISTER_UNAVAILABLE, `the register answered with an error: ${answer.errors?.[0]?.message ?? response.status}`);
+    }
+    return answer.data;
   }
 }

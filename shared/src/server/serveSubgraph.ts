@@ -17,6 +17,9 @@ import { handleGraphQLRequest, readBody } from './httpGraphQL';
 import { formatError } from './formatError';
 import { AuditTrail, Identity, verifySignedRequest } from '../security';
 import { GraphQLError } from 'graphql';
+import type { Pool } from 'pg';
+import type { ImportKind } from '../import/kind';
+import { isImportPath, serveImport } from '../import/route';
 
 export interface ServeOptions {
   name: string;
@@ -29,6 +32,8 @@ export interface ServeOptions {
   register: RegisterClient;
   /** The secret shared with the gateway (SUBGRAPH_SIGNING_SECRET): requests must be signed with it. */
   signingSecret: string;
+  /** Batch files the department accepts at /import (issue 8). */
+  imports?: readonly ImportKind[];
 }
 
 export interface RunningServer {
@@ -39,8 +44,8 @@ export interface RunningServer {
 
 /**
  * Serves a subgraph on one port: GraphQL over HTTP at /graphql (Apollo Server 5), GraphQL over
- * WebSocket (graphql-ws) on the same path, /health (the process is up), /ready (the database
- * answers) and /metrics (Prometheus text).
+ * WebSocket (graphql-ws) on the same path, /import (batch files, import/route.ts), /health (the
+ * process is up), /ready (the database answers) and /metrics (Prometheus text).
  */
 export async function serveSubgraph(options: ServeOptions): Promise<RunningServer> {
   const { log, metrics } = options;
@@ -93,7 +98,17 @@ export async function serveSubgraph(options: ServeOptions): Promise<RunningServe
       ? route(options, res)
       : path === '/graphql'
         ? metrics.track(() => serveGraphQL(req, res, requestId))
-        : notFound(res);
+        : isImportPath(path)
+          ? serveImport(req, res, requestId, {
+              department: options.name,
+              kinds: options.imports ?? [],
+              // The DataSource's own pool: the import's transaction is one of its connections.
+              pool: (options.db.driver as unknown as { master: Pool }).master,
+              register: options.register,
+              signingSecret: options.signingSecret,
+              log,
+            })
+          : notFound(res);
     Promise.resolve(handler).catch((error: Error & { status?: number }) => {
       log.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent) sendJson(res, error.status ?? 500, { error: error.status ? error.message : 'Internal server error' });

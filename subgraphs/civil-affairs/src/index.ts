@@ -4,6 +4,7 @@ import { CountyDibaoLineResolver } from './assistance/countyLines';
 import { CivilAffairsAreaAssistanceResolver } from './assistance/resolvers';
 import { SafetyNetRosterResolver } from './assistance/roster';
 import { loadCivilAffairs } from './generator';
+import { CIVIL_AFFAIRS_IMPORTS } from './imports';
 import { CivilAffairs1700000000001 } from './migrations/1700000000001-CivilAffairs';
 import { DibaoLines1700000000002 } from './migrations/1700000000002-DibaoLines';
 import { CountyDibaoLines1700000000003 } from './migrations/1700000000003-CountyDibaoLines';
@@ -73,7 +74,9 @@ export const civilAffairs: DepartmentDefinition = {
   },
   // Demo data on a first start (DEMO_HOUSEHOLDS, seed 1), `npm run generate`: the register's county plus the legacy roster.
   syntheticData: { load: (pool, options) => loadCivilAffairs(pool, options) },
+  imports: CIVIL_AFFAIRS_IMPORTS,
 };
 
 export * from './codes';
 export * from './generator';
+export * from './imports';

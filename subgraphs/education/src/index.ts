@@ -17,6 +17,7 @@ import { DropoutCaseResolver, EducationQueryResolver, HomeTeachingResolver, Stud
  * AreaAssistance and the COMPULSORY_EDUCATION predicate to ExitAssessment (src/assistance/).
  */
 import { loadEducation } from './generator';
+import { EDUCATION_IMPORTS } from './imports';
 
 export const education: DepartmentDefinition = {
   name: 'education',
@@ -52,6 +53,7 @@ export const education: DepartmentDefinition = {
     StudentAid: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(aidById).load(String(ref.id)) },
   },
   syntheticData: { load: (pool, options) => loadEducation(pool, options) },
+  imports: EDUCATION_IMPORTS,
 };
 
 export * from './codes';

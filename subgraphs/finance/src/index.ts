@@ -9,6 +9,7 @@ import { MicroLoan, MicroLoanRepayment, RiskFundCompensation, RiskFundContributi
 import { loanById } from './microcredit/loaders';
 import { MicroLoanResolver, RiskFundResolver } from './microcredit/resolvers';
 import { loadFinance } from './generator';
+import { FINANCE_IMPORTS } from './imports';
 
 /**
  * Finance (财政, and the finance side of 金融扶贫): 一卡通 subsidy disbursements it pays for the
@@ -21,6 +22,7 @@ export const finance: DepartmentDefinition = {
   entities: [Disbursement, MicroLoan, MicroLoanRepayment, RiskFundContribution, RiskFundCompensation],
   migrations: [Finance1700000000001],
   syntheticData: { load: (pool, options) => loadFinance(pool, options) },
+  imports: FINANCE_IMPORTS,
   // Issue 6: small-cell suppression (null, suppressed: true, for analysts and dashboards). Totals
   // count distinct households, since one household gets many payments; summaries count their records.
   // Finance holds no personal field of the kinds the kit masks (see README, Access rules).
@@ -41,3 +43,4 @@ export * from './codes';
 export { PROGRAMME_RULES, DEFAULT_RULE, resolveProgrammeRule } from './programmes';
 export type { ProgrammeRule } from './programmes';
 export * from './generator';
+export * from './imports';

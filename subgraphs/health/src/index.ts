@@ -16,6 +16,7 @@ import { SettlementResolver } from './settlements/resolvers';
 import { SeriousIllnessTreatment } from './treatments/entities';
 import { treatmentById } from './treatments/loaders';
 import { TreatmentResolver } from './treatments/resolvers';
+import { HEALTH_IMPORTS } from './imports';
 
 const byId =
   <T>(loader: LoaderFactory<string, T | null>) =>
@@ -65,6 +66,7 @@ export const health: DepartmentDefinition = {
     HospitalSettlement: { __resolveReference: byId(settlementById) },
   },
   syntheticData: { load: (pool, options) => loadHealth(pool, options) },
+  imports: HEALTH_IMPORTS,
 };
 
 export * from './generator';

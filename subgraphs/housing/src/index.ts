@@ -15,6 +15,7 @@ import { DwellingAppraisalResolver, RelocationHousingResolver, RenovationProject
  * (support of RELOCATION, item 4). Extends Household and Person.
  */
 import { loadHousing } from './generator';
+import { HOUSING_IMPORTS } from './imports';
 
 export const housing: DepartmentDefinition = {
   name: 'housing',
@@ -45,6 +46,7 @@ export const housing: DepartmentDefinition = {
     RelocationHousing: { __resolveReference: (ref, ctx: SubgraphContext) => ctx.loaders.get(relocationById).load(String(ref.id)) },
   },
   syntheticData: { load: (pool, options) => loadHousing(pool, options) },
+  imports: HOUSING_IMPORTS,
 };
 
 export * from './codes';

@@ -18,6 +18,7 @@ import { ExitAssessmentResolver } from './assistance/exitResolver';
 import { PovertyOfficeFeedsResolver } from './assistance/feedsResolver';
 import { HouseholdAssistanceResolver } from './assistance/householdResolver';
 import { assistanceReferenceResolvers } from './assistance/references';
+import { POVERTY_OFFICE_IMPORTS } from './imports';
 
 /**
  * The poverty office (扶贫办): owns Household and Person, the regions, the duty matrix and the poverty
@@ -61,6 +62,7 @@ export const povertyOffice: DepartmentDefinition = {
     ...assistanceReferenceResolvers,
   },
   syntheticData: { load: (pool, options) => loadRegister(pool, options) },
+  imports: POVERTY_OFFICE_IMPORTS,
 };
 
 export * from './register/codes';
