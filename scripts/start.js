@@ -13,7 +13,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const SUBGRAPHS = JSON.parse(fs.readFileSync(path.join(ROOT, 'gateway', 'subgraphs.json'), 'utf8'));
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 4000);
-const REGISTRY_DIR = path.resolve(process.env.SCHEMA_REGISTRY_DIR || path.join(ROOT, '.data', 'registry'));
+const REGISTRY_DIR = path.resolve(process.env.SCHEMA_REGISTRY_DIR || path.join(process.env.DATA_DIR || path.join(ROOT, '.data'), 'registry'));
 const READY_TIMEOUT_MS = Number(process.env.START_TIMEOUT_MS ?? 15 * 60 * 1000);
 const children = [];
 

@@ -17,7 +17,7 @@ export { NoSupergraphError, type LoadedSupergraph, type ReloadResult } from './s
 export { writeFileAtomic } from './atomic-write';
 export { runCompose, type ComposeIo } from './cli/compose';
 export { gatewayOptionsFromEnv } from './main';
-export { REPO_ROOT, DEFAULT_SUPERGRAPH_PATH, DEFAULT_SUBGRAPHS_FILE, DEFAULT_REGISTRY_DIR } from './paths';
+export { REPO_ROOT, DEFAULT_SUPERGRAPH_PATH, DEFAULT_SUBGRAPHS_FILE, DEFAULT_REGISTRY_DIR, registryDirFromEnv } from './paths';
 export { handleHealthRequest, type ReadinessState } from './health';
 export { deriveSectorViewSdl, findSectorViewInputs, decideCoverage, allPredicates, reconcileSafetyNet, buildSectorViewSchema, EXIT_PREDICATES, SECTOR_VIEW_NAME } from './sector-view';
 export { DEFAULT_LIMITS, limitsFromEnv, operationLimitsRule, type QueryLimits } from './limits';

@@ -1,6 +1,6 @@
 import { authFromEnv, startGateway, type GatewayOptions } from './server';
 import { loadServiceList } from './service-list';
-import { DEFAULT_REGISTRY_DIR } from './paths';
+import { registryDirFromEnv } from './paths';
 import { limitsFromEnv } from './limits';
 import { readFileSync } from 'node:fs';
 
@@ -14,7 +14,7 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 
 /**
  * Gateway options from the environment: GATEWAY_PORT (4000), GATEWAY_HOST (0.0.0.0),
- * SCHEMA_REGISTRY_DIR (.data/registry: the schema registry, seeded from gateway/subgraphs.json
+ * SCHEMA_REGISTRY_DIR (DATA_DIR/registry, default .data/registry: the schema registry, seeded from gateway/subgraphs.json
  * when empty, whose current supergraph is served and which takes publishes), or instead
  * SUPERGRAPH_PATH (a supergraph file served as it is, e.g. gateway/supergraph.graphql written by
  * `npm run compose`; no registry), GATEWAY_UPSTREAM_TIMEOUT_MS (5000),
@@ -34,7 +34,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
   return {
     port: intFromEnv(env, 'GATEWAY_PORT', 4000),
     host: env.GATEWAY_HOST || '0.0.0.0',
-    ...(env.SUPERGRAPH_PATH ? { supergraphPath: env.SUPERGRAPH_PATH } : { registry: { dir: env.SCHEMA_REGISTRY_DIR || DEFAULT_REGISTRY_DIR, seedFrom: { env } } }),
+    ...(env.SUPERGRAPH_PATH ? { supergraphPath: env.SUPERGRAPH_PATH } : { registry: { dir: registryDirFromEnv(env), seedFrom: { env } } }),
     upstreamTimeoutMs: intFromEnv(env, 'GATEWAY_UPSTREAM_TIMEOUT_MS', 5000),
     graphiql: env.GATEWAY_GRAPHIQL !== 'false',
     graphiqlToken: env.GATEWAY_GRAPHIQL_TOKEN || undefined,

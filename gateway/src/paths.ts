@@ -18,6 +18,12 @@ export const DEFAULT_SUPERGRAPH_PATH = path.join(REPO_ROOT, 'gateway', 'supergra
  */
 export const DEFAULT_REGISTRY_DIR = path.join(REPO_ROOT, '.data', 'registry');
 
+/** SCHEMA_REGISTRY_DIR, else `registry/` in DATA_DIR: a fresh data folder is a fresh platform, schemas included. */
+export function registryDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SCHEMA_REGISTRY_DIR) return path.resolve(env.SCHEMA_REGISTRY_DIR);
+  return env.DATA_DIR ? path.join(path.resolve(env.DATA_DIR), 'registry') : DEFAULT_REGISTRY_DIR;
+}
+
 /** Paths for humans: relative to the repo root when inside it, else absolute. */
 export function displayPath(p: string): string {
   const rel = path.relative(REPO_ROOT, p);
