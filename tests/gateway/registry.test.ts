@@ -321,6 +321,11 @@ describe('schema registry in a running gateway', () => {
     expect(again).toMatchObject({ status: 409, body: { errors: [{ extensions: { code: 'ALREADY_CURRENT' } }] } });
     const missing = await registryCall(gw.url, admin(), 'rollback', { to: 99 });
     expect(missing).toMatchObject({ status: 404, body: { errors: [{ extensions: { code: 'NOT_FOUND' } }] } });
+
+    const list = captureIo();
+    expect(await runPublish(['--list', '--gateway', base, '--token', token], list.io)).toBe(0);
+    expect(list.out[0]).toMatch(/^version 6 \(supergraph [0-9a-f]{12}\)$/);
+    expect(list.out).toContainEqual(expect.stringMatching(new RegExp(`^dibao +CIVIL_AFFAIRS +${dibao.url}$`)));
   });
 
   it('removes a subgraph (removal is checked like any breaking change) and refuses the derived sector view name', async () => {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_SECRETS_PATH, mintToken } from '../auth/devSecrets';
 import { displayPath } from '../paths';
-import type { RegistryOutcome, SchemaChange, VersionSummary } from '../registry/types';
+import type { MemberSummary, RegistryOutcome, SchemaChange, VersionSummary } from '../registry/types';
 
 const USAGE = `Usage:
   npm run publish -- --subgraph <name> [--url <url>] [--sdl <file>] [--department <CODE>] [--force] [--dry-run]
@@ -172,6 +172,13 @@ function printHistory(versions: VersionSummary[], io: PublishIo): void {
   io.out('(* = current)');
 }
 
+function printMembers(current: { version: number; supergraphSha: string; subgraphs: MemberSummary[] }, io: PublishIo): void {
+  const width = Math.max(8, ...current.subgraphs.map((m) => m.name.length));
+  io.out(`version ${current.version} (supergraph ${current.supergraphSha.slice(0, 12)})`);
+  io.out(`${'subgraph'.padEnd(width)}  ${'department'.padEnd(32)}  url`);
+  for (const m of current.subgraphs) io.out(`${m.name.padEnd(width)}  ${(m.department ?? '-').padEnd(32)}  ${m.url}`);
+}
+
 /** The `npm run publish` / `npm run rollback` command; returns the exit code. */
 export async function runPublish(argv: string[], io: PublishIo): Promise<number> {
   const env = io.env ?? process.env;
@@ -217,7 +224,7 @@ export async function runPublish(argv: string[], io: PublishIo): Promise<number>
     return 1;
   }
   if (call.path === 'history') printHistory((body as { versions: VersionSummary[] }).versions, io);
-  else if (call.path === 'subgraphs') io.out(JSON.stringify(body, null, 2));
+  else if (call.path === 'subgraphs') printMembers(body as { version: number; supergraphSha: string; subgraphs: MemberSummary[] }, io);
   else printOutcome(call.label, body as RegistryOutcome, io);
   return 0;
 }
