@@ -100,6 +100,7 @@ async function useDevelopmentSecrets() {
  * breaking change as it would in production; the note says how to force it.
  */
 async function publishRunningSubgraphs(adminToken) {
+  const lines = [];
   const call = async (route, body) => {
     const res = await fetch(`http://localhost:${GATEWAY_PORT}/registry/${route}`, {
       method: body ? 'POST' : 'GET',
@@ -112,15 +113,16 @@ async function publishRunningSubgraphs(adminToken) {
   for (const subgraph of SUBGRAPHS) {
     const result = await call('publish', { subgraph: subgraph.name, url: subgraph.url, department: subgraph.department });
     if (!result.ok) refused.push(`${subgraph.name} (${result.body.errors?.[0]?.extensions?.code ?? 'refused'})`);
-    else if (result.body.status !== 'unchanged') console.log(`  Published ${subgraph.name}'s running schema as registry version ${result.body.version} (${result.body.changes.length} public change(s)).`);
+    else if (result.body.status !== 'unchanged') lines.push(`  Published ${subgraph.name}'s running schema as registry version ${result.body.version} (${result.body.changes.length} public change(s)).`);
   }
   const current = await call('subgraphs');
   const shown = path.relative(ROOT, REGISTRY_DIR).startsWith('..') ? REGISTRY_DIR : path.relative(ROOT, REGISTRY_DIR);
-  if (current.ok) console.log(`  Schema registry: ${shown}, version ${current.body.version} (npm run publish -- --history).`);
+  if (current.ok) lines.push(`  Schema registry: ${shown}, version ${current.body.version} (npm run publish -- --history).`);
   if (refused.length) {
-    console.log(`  NOTE: the registry refused the running schema of: ${refused.join(', ')}; the gateway serves the last accepted one.`);
-    console.log('        See why with: npm run publish -- --subgraph <name> --dry-run   (add --force to accept a breaking change)');
+    lines.push(`  NOTE: the registry refused the running schema of: ${refused.join(', ')}; the gateway serves the last accepted one.`);
+    lines.push('        See why with: npm run publish -- --subgraph <name> --dry-run   (add --force to accept a breaking change)');
   }
+  return lines;
 }
 
 async function main() {
@@ -142,13 +144,18 @@ async function main() {
 
   run('gateway', ['gateway/dist/main.js'], { GATEWAY_PORT: String(GATEWAY_PORT) });
   await waitReady('gateway', `http://localhost:${GATEWAY_PORT}/ready`);
+  // Before the banner, so that it is the last word; the gateway already serves meanwhile.
+  const registryLines =
+    dev && !process.env.SUPERGRAPH_PATH
+      ? await publishRunningSubgraphs(dev.adminToken).catch((error) => [`  (publishing the running subgraphs' schemas failed: ${error.message})`])
+      : [];
   console.log(`\nSector Assistance Federation is up.\n  GraphQL and the explorer: http://localhost:${GATEWAY_PORT}/graphql`);
   if (dev) {
     console.log(`  Development secrets: ${dev.file}. The explorer sends a caseworker token for the whole country.`);
     console.log('  Other tokens: npm run token -- --role analyst --region 500154   (roles: department_officer, caseworker, analyst, dashboard, admin)');
     console.log(`  Caseworker token (12 h): ${dev.token}`);
-    if (!process.env.SUPERGRAPH_PATH) await publishRunningSubgraphs(dev.adminToken).catch((error) => console.log(`  (schema registry check skipped: ${error.message})`));
   }
+  for (const line of registryLines) console.log(line);
   console.log('  Press Ctrl-C to stop.\n');
 }
 
