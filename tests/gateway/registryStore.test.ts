@@ -204,7 +204,7 @@ describe('npm run publish (runPublish) on its own', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    const dev = captureIo({ GATEWAY_URL: `http://127.0.0.1:${port}` });
+    const dev = captureIo({ SAF_GATEWAY_URL: `http://127.0.0.1:${port}` });
     expect(await runPublish(['--history'], { ...dev.io, devSecretsPath: secrets })).toBe(1);
     expect(dev.err[0]).toMatch(/development: publishing with an admin token minted from .*dev-secrets\.json/);
     expect(dev.err[1]).toBe(`publish: cannot reach the gateway at http://127.0.0.1:${port}: ECONNREFUSED`);

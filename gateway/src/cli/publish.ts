@@ -22,7 +22,7 @@ against the current one, and goes live in the running gateway when it is accepte
   --remove              take the subgraph out of the supergraph
   --history             every version; --list: the current members
   --rollback [--to N]   make version N (default: the one before the current) current again
-  --gateway <url>       default GATEWAY_URL or http://localhost:4000
+  --gateway <url>       default SAF_GATEWAY_URL or http://localhost:4000
   --token <jwt>         default SAF_TOKEN; in development an admin token is minted from
                         AUTH_JWT_SECRET or .data/dev-secrets.json
 Exit status: 0 accepted, 1 rejected or failed, 2 usage.`;
@@ -119,7 +119,7 @@ async function tokenFor(values: Values, io: PublishIo, env: NodeJS.ProcessEnv): 
 }
 
 function gatewayBase(values: Values, env: NodeJS.ProcessEnv): string {
-  const raw = values.gateway ?? env.GATEWAY_URL ?? 'http://localhost:4000';
+  const raw = values.gateway ?? env.SAF_GATEWAY_URL ?? 'http://localhost:4000';
   let url: URL;
   try {
     url = new URL(raw);
