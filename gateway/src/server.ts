@@ -422,6 +422,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     (closed ??= (async () => {
       closing = true;
       file.close();
+      registry?.stop();
       for (const client of wsServer.clients) client.terminate();
       await wsHandle.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));

@@ -73,6 +73,7 @@ describe('schema registry in a running gateway', () => {
       registry: {
         dir: registryDir,
         seedFrom,
+        dutyMatrixRetryMs: 200,
         dutyMatrixSync: async (call) => {
           syncCalls.push({ povertyOfficeUrl: call.povertyOfficeUrl, members: call.members });
           if (syncFailure) throw new Error(syncFailure);
@@ -286,11 +287,17 @@ describe('schema registry in a running gateway', () => {
     syncFailure = 'poverty office down';
     try {
       const r = await registryCall(gw.url, admin(), 'publish', { subgraph: 'dibao', sdl: DIBAO_SDL, url: dibao.url, department: 'FINANCE' });
-      expect(r.body).toMatchObject({ status: 'published', version: 4, live: true, dutyMatrix: 'not updated: poverty office down' });
+      expect(r.body).toMatchObject({ status: 'published', version: 4, live: true, dutyMatrix: 'not updated: poverty office down; retrying every 200 ms' });
       expect(syncCalls.at(-1)?.members).toContainEqual({ subgraph: 'dibao', department: 'FINANCE' });
     } finally {
       syncFailure = undefined;
     }
+    // The same members go again until the poverty office takes them.
+    const callsBefore = syncCalls.length;
+    await waitFor('the retried sync', async () => (syncCalls.length > callsBefore ? true : undefined));
+    expect(syncCalls.at(-1)?.members).toContainEqual({ subgraph: 'dibao', department: 'FINANCE' });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(syncCalls.length).toBe(callsBefore + 1);
   });
 
   it('shows the history and rolls back to the previous version in one command, live', async () => {

@@ -19,6 +19,8 @@ export interface RegistryOptions {
   lock?: LockOptions;
   /** Time limit of the duty-matrix call after each change. Default 10 s. */
   dutyMatrixTimeoutMs?: number;
+  /** After a failed duty-matrix call, how often it is tried again. Default 30 s. */
+  dutyMatrixRetryMs?: number;
   /** Replaces the duty-matrix call (tests). Default syncFederatedDepartments. */
   dutyMatrixSync?: DutyMatrixOptions['sync'];
 }
@@ -36,6 +38,8 @@ export interface RegistryAttachment {
   registry: SchemaRegistry;
   /** The HTTP endpoint: true when it took the request (a /registry/ path). */
   handleRegistryRequest: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Ends a pending duty-matrix retry (the gateway closes). */
+  stop(): void;
 }
 
 export interface AttachOptions {
@@ -64,17 +68,19 @@ export function attachRegistry(attach: AttachOptions): RegistryAttachment {
     // SupergraphFile names a supergraph by the first 12 hex digits of its sha256.
     if (served !== supergraphSha.slice(0, 12)) throw new Error(`the gateway serves ${served ?? 'nothing'} instead of ${supergraphSha.slice(0, 12)}`);
   };
+  const dutyMatrix = dutyMatrixSyncer({
+    signingSecret: attach.signingSecret,
+    subgraphUrls: attach.subgraphUrls,
+    logger: attach.logger,
+    timeoutMs: attach.options.dutyMatrixTimeoutMs,
+    retryMs: attach.options.dutyMatrixRetryMs,
+    sync: attach.options.dutyMatrixSync,
+  });
   const registry = new SchemaRegistry({
     store: attach.store,
     goLive,
-    afterLive: dutyMatrixSyncer({
-      signingSecret: attach.signingSecret,
-      subgraphUrls: attach.subgraphUrls,
-      logger: attach.logger,
-      timeoutMs: attach.options.dutyMatrixTimeoutMs,
-      sync: attach.options.dutyMatrixSync,
-    }),
+    afterLive: dutyMatrix,
     fetchSdl: (url) => fetchLiveSdl(url, 5000, attach.signingSecret),
   });
-  return { registry, handleRegistryRequest: registryRequestHandler({ registry, verify: attach.verify, logger: attach.logger }) };
+  return { registry, handleRegistryRequest: registryRequestHandler({ registry, verify: attach.verify, logger: attach.logger }), stop: () => dutyMatrix.stop() };
 }
