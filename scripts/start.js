@@ -149,6 +149,7 @@ async function main() {
     dev && !process.env.SUPERGRAPH_PATH
       ? await publishRunningSubgraphs(dev.adminToken).catch((error) => [`  (publishing the running subgraphs' schemas failed: ${error.message})`])
       : [];
+  if (stopping) return; // Ctrl-C while the schemas were being published
   console.log(`\nSector Assistance Federation is up.\n  GraphQL and the explorer: http://localhost:${GATEWAY_PORT}/graphql`);
   if (dev) {
     console.log(`  Development secrets: ${dev.file}. The explorer sends a caseworker token for the whole country.`);
