@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Pool } from 'pg';
+import { schemaPool } from '../support/pools';
 import { createTestDatabase, RunningSubgraph, startDepartmentSubgraph, TestDatabase } from '@saf/kit';
 import { composeSupergraph, fetchLiveSdl, RunningGateway, startGateway } from '@saf/gateway';
 import { graphqlClient, metric } from '../support/graphql';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const start = async (definition: (typeof departments)[number], registerUrl?: string) => {
     const database = await createTestDatabase();
     const subgraph = await startDepartmentSubgraph(definition, { port: 0, host: '127.0.0.1', target: database.target, registerUrl });
-    const pool = new Pool({ connectionString: subgraph.database.url, max: 1, options: `-c search_path=${subgraph.database.schema}` });
+    const pool = schemaPool(subgraph.database.url, subgraph.database.schema);
     await definition.syntheticData!.load(pool, { size: HOUSEHOLDS, seed: 1 });
     await pool.end();
     running.push({ subgraph, database });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Pool } from 'pg';
+import { schemaPool } from '../support/pools';
 import { BODY_HASH_HEADER, bodySha256, signRequestWithBodyHash } from '@saf/kit';
 import { dibaoImport } from '@saf/civil-affairs';
 import { paymentsImport } from '@saf/finance';
@@ -28,7 +28,7 @@ let households: HouseholdBundle[];
 beforeAll(async () => {
   platform = await startPlatform();
   const po = platform.departments['poverty-office'].subgraph.database;
-  const pool = new Pool({ connectionString: po.url, max: 1, options: `-c search_path=${po.schema}` });
+  const pool = schemaPool(po.url, po.schema);
   await loadRegister(pool, { size: SIZE, seed: SEED });
   await pool.end();
   households = [...iterateHouseholds(SIZE, SEED)].filter((b) => b.household.welfareCategory === WelfareCategory.GENERAL && b.members.length >= 2 && b.members.every((m) => m.memberStatus === 'ACTIVE'));

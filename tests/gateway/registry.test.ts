@@ -254,6 +254,8 @@ describe('schema registry in a running gateway', () => {
     // A dry run says what would happen and writes nothing either.
     const dry = await registryCall(gw.url, admin(), 'publish', { subgraph: 'households', sdl: HOUSEHOLDS_SDL_V1, force: true, dryRun: true });
     expect(dry.body).toMatchObject({ status: 'dry-run', live: false, version: 2, forced: true });
+    // The households subgraph serves `region`: the published SDL is not what runs there, and the answer says so.
+    expect(dry.body.notes).toEqual([expect.stringMatching(new RegExp(`^${households.url} serves another schema than this SDL`))]);
 
     expect(versionFiles(registryDir)).toEqual(files);
     expect(fs.readFileSync(path.join(registryDir, 'supergraph.graphql'), 'utf8')).toBe(served);
@@ -263,6 +265,7 @@ describe('schema registry in a running gateway', () => {
     const forced = await registryCall(gw.url, admin(), 'publish', { subgraph: 'households', sdl: HOUSEHOLDS_SDL_V1, force: true });
     expect(forced.status).toBe(200);
     expect(forced.body).toMatchObject({ status: 'published', version: 3, live: true, forced: true, changes: [{ criticality: 'BREAKING', path: 'Household.region' }] });
+    expect(forced.body.notes).toHaveLength(1);
     expect((await query(gw.url, '{ households { region } }')).body.errors?.[0].message).toMatch(/Cannot query field "region"/);
     expect((await query(gw.url, JOIN_QUERY)).body).toEqual({ data: { households: EXPECTED_JOIN } });
   });
@@ -287,6 +290,7 @@ describe('schema registry in a running gateway', () => {
     syncFailure = 'poverty office down';
     try {
       const r = await registryCall(gw.url, admin(), 'publish', { subgraph: 'dibao', sdl: DIBAO_SDL, url: dibao.url, department: 'FINANCE' });
+      expect(r.body.notes).toBeUndefined(); // the SDL is what dibao serves
       expect(r.body).toMatchObject({ status: 'published', version: 4, live: true, dutyMatrix: 'not updated: poverty office down; retrying every 200 ms' });
       expect(syncCalls.at(-1)?.members).toContainEqual({ subgraph: 'dibao', department: 'FINANCE' });
     } finally {

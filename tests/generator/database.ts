@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { schemaPool } from '../support/pools';
 import type { QueryRunner } from 'typeorm';
 import { Register1700000000001 } from '../../subgraphs/poverty-office/src/migrations/1700000000001-Register';
 import { DEFAULT_POVERTY_LINES_YUAN, REGISTER_TABLES } from '../../subgraphs/poverty-office/src/generator';
@@ -27,7 +28,7 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
   return {
     url: url.toString(),
     async pool(schema: string) {
-      const pool = new Pool({ connectionString: url.toString(), max: 2, options: `-c search_path=${schema}` });
+      const pool = schemaPool(url.toString(), schema, 2);
       pool.on('error', () => undefined);
       pools.push(pool);
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);

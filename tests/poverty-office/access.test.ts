@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { schemaPool } from '../support/pools';
 import { loadRegister } from '@saf/poverty-office';
 import { admin, analyst, caseworker, officer } from '../support/auth';
 import { errorCodes, graphqlClient, ok } from '../support/graphql';
@@ -22,7 +22,7 @@ const isSmall = (n: number) => n > 0 && n < 5;
 
 beforeAll(async () => {
   po = await startTestPovertyOffice();
-  const pool = new Pool({ connectionString: po.subgraph.database.url, max: 1, options: `-c search_path=${po.subgraph.database.schema}` });
+  const pool = schemaPool(po.subgraph.database.url, po.subgraph.database.schema);
   await loadRegister(pool, { size: 300, seed: 1 });
   await pool.end();
   const villages: Array<{ village: string }> = await db().query('SELECT left(id, 12) AS village FROM household GROUP BY 1 ORDER BY count(*) DESC');

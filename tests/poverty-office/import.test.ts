@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { schemaPool } from '../support/pools';
 import { HouseholdBundle, iterateHouseholds, loadRegister } from '@saf/poverty-office';
 import { incomes } from '../../subgraphs/poverty-office/src/imports';
 import { startTestPovertyOffice, TestSubgraph } from '../support/povertyOffice';
@@ -17,7 +18,7 @@ let households: HouseholdBundle[];
 
 beforeAll(async () => {
   po = await startTestPovertyOffice();
-  pool = new Pool({ connectionString: po.subgraph.database.url, max: 1, options: `-c search_path=${po.subgraph.database.schema}` });
+  pool = schemaPool(po.subgraph.database.url, po.subgraph.database.schema);
   await loadRegister(pool, DEMO);
   target = { department: 'poverty-office', pool, registerUrl: po.subgraph.url };
   households = [...iterateHouseholds(DEMO.size, DEMO.seed)];

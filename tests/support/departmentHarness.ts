@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { schemaPool } from './pools';
 import { createTestDatabase, DepartmentDefinition, RunningSubgraph, startDepartmentSubgraph, TestDatabase } from '@saf/kit';
 import { HouseholdBundle, iterateHouseholds, loadRegister } from '@saf/poverty-office';
 import { graphqlClient } from './graphql';
@@ -33,13 +34,13 @@ export async function startDepartmentHarness(definition: DepartmentDefinition, o
   const size = options.households ?? 300;
   const seed = options.seed ?? 1;
   const register = await startTestPovertyOffice();
-  const registerPool = new Pool({ connectionString: register.subgraph.database.url, max: 1, options: `-c search_path=${register.subgraph.database.schema}` });
+  const registerPool = schemaPool(register.subgraph.database.url, register.subgraph.database.schema);
   await loadRegister(registerPool, { size, seed });
   await registerPool.end();
 
   const database: TestDatabase = await createTestDatabase();
   const department = await startDepartmentSubgraph(definition, { port: 0, host: '127.0.0.1', target: database.target, registerUrl: register.subgraph.url });
-  const pool = new Pool({ connectionString: department.database.url, max: 1, options: `-c search_path=${department.database.schema}` });
+  const pool = schemaPool(department.database.url, department.database.schema);
   if (options.load) await options.load(pool, { size, seed });
   return {
     register,

@@ -144,6 +144,7 @@ function printOutcome(label: string, outcome: RegistryOutcome, io: PublishIo): v
   io.out(`  ${outcome.changes.length} change(s)${outcome.changes.length ? ':' : ''}`);
   for (const c of outcome.changes) io.out(changeLine(c));
   if (outcome.forced) io.out(`  forced past ${outcome.changes.filter((c) => c.criticality === 'BREAKING').length} breaking change(s)`);
+  for (const note of outcome.notes ?? []) io.out(`  NOTE: ${note}`);
   if (outcome.dutyMatrix) io.out(`  duty matrix: ${outcome.dutyMatrix}`);
 }
 

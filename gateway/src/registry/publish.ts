@@ -89,6 +89,9 @@ export class SchemaRegistry {
     validate(request);
     // Read outside the lock: a slow subgraph must not hold up other publishers.
     const liveSdl = request.sdl ?? (request.remove ? undefined : await this.sdlFromUrl(request));
+    // A given SDL is compared with what the subgraph serves; a subgraph that cannot be asked only earns a note.
+    const served = request.sdl !== undefined && !request.remove ? this.sdlFromUrl(request) : undefined;
+    served?.catch(() => undefined);
     return this.store.withLock(async () => {
       const { record: current, supergraph: currentSupergraph } = await this.requireCurrent();
       const members = this.candidateMembers(current, request, liveSdl, options);
@@ -108,7 +111,8 @@ export class SchemaRegistry {
         );
       }
       const forced = breaking.length > 0;
-      const base = { subgraph: request.subgraph, changes, warnings: warningsOf(changes), ...(forced ? { forced } : {}) };
+      const notes = served ? await this.servedDrift(members, request.subgraph, supergraph, served) : [];
+      const base = { subgraph: request.subgraph, changes, warnings: warningsOf(changes), ...(forced ? { forced } : {}), ...(notes.length ? { notes } : {}) };
       if (options.dryRun) return { status: 'dry-run', version: current.version, live: false, supergraphSha: sha256(supergraph), ...base };
 
       const record: RegistryVersion = {
@@ -196,6 +200,27 @@ export class SchemaRegistry {
     } catch (err) {
       throw new RegistryError('SDL_UNAVAILABLE', `${(err as Error).message}; give the SDL instead`, 502, { url });
     }
+  }
+
+  /** Notes when the published SDL is not what the subgraph at its URL serves (judged by the supergraph each composes to). */
+  private async servedDrift(members: RegistryMember[], subgraph: string, supergraph: string, served: Promise<string>): Promise<string[]> {
+    const member = members.find((m) => m.name === subgraph)!;
+    let sdl: string;
+    try {
+      sdl = await served;
+    } catch (err) {
+      return [`not compared with what ${member.url} serves: ${(err as Error).message}`];
+    }
+    if (sdl === member.sdl) return [];
+    let servedSupergraph: string | undefined;
+    try {
+      servedSupergraph = composeMembers(members.map((m) => (m === member ? { ...m, sdl } : m)));
+    } catch {
+      // What it serves does not even compose: certainly not the published SDL.
+    }
+    return servedSupergraph === supergraph
+      ? []
+      : [`${member.url} serves another schema than this SDL: until the subgraph that serves it is deployed there, queries for what the SDL adds or changes fail`];
   }
 
   /** The members after this request, or 'unchanged' when it would change nothing. */

@@ -67,6 +67,11 @@ export interface RegistryOutcome {
   changes: SchemaChange[];
   /** The DANGEROUS changes' messages: accepted, but clients may notice. */
   warnings: string[];
+  /**
+   * With an SDL given: whether it is what the subgraph at its URL serves. A note when it is not
+   * (published before deploying, or the wrong file), or when that could not be asked.
+   */
+  notes?: string[];
   forced?: boolean;
   rolledBackTo?: number;
   /** 'updated' | 'not updated: <reason>' (absent for unchanged and dry runs). */
