@@ -22,3 +22,13 @@ export function problemsOf(validate: () => unknown, columnOf: (field: string) =>
     return [{ column: field ? columnOf(field) : '', code: error.extensions.code, reason: error.message }];
   }
 }
+
+/** A row's problem list for a kind's validateRow, with the two codes most rules report. */
+export function rowProblems(): { problems: RowProblem[]; invalid: (column: string, reason: string) => void; missing: (column: string, reason: string) => void } {
+  const problems: RowProblem[] = [];
+  return {
+    problems,
+    invalid: (column, reason) => void problems.push({ column, code: 'INVALID_VALUE', reason }),
+    missing: (column, reason) => void problems.push({ column, code: 'MISSING_VALUE', reason }),
+  };
+}

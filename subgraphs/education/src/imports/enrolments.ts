@@ -1,4 +1,4 @@
-import { ImportKind, ParsedRow, RowProblem } from '@saf/kit';
+import { ImportKind, ParsedRow, RowProblem, rowProblems } from '@saf/kit';
 import { EducationStage, EnrolmentStatus, MAX_GRADE, SchoolLocation, StudyMode } from '../codes';
 import { schoolYearEnd, schoolYearStart } from '../semesters';
 import { FIRST_DATE } from '../students/validation';
@@ -59,8 +59,7 @@ export const enrolments: ImportKind = {
 
 /** The table's CHECKs and the rules of createStudentEnrolment/updateStudentEnrolment, per row. */
 export function validateEnrolmentRow(row: ParsedRow): RowProblem[] {
-  const problems: RowProblem[] = [];
-  const invalid = (column: string, reason: string) => problems.push({ column, code: 'INVALID_VALUE', reason });
+  const { problems, invalid, missing } = rowProblems();
   const year = row.school_year as number;
   const stage = row.stage as EducationStage;
   const status = row.status as string;
@@ -71,7 +70,7 @@ export function validateEnrolmentRow(row: ParsedRow): RowProblem[] {
   if (enrolledOn < schoolYearStart(year) || enrolledOn > schoolYearEnd(year)) {
     invalid('enrolled_on', `enrolled_on must fall in school year ${year} (${schoolYearStart(year)} to ${schoolYearEnd(year)})`);
   }
-  if (LEAVING.has(status) && leftOn === null) problems.push({ column: 'left_on', code: 'MISSING_VALUE', reason: `left_on is required when the status is ${status}` });
+  if (LEAVING.has(status) && leftOn === null) missing('left_on', `left_on is required when the status is ${status}`);
   if (!LEAVING.has(status) && leftOn !== null) invalid('left_on', `left_on is only for DROPPED_OUT, TRANSFERRED_OUT and COMPLETED, not ${status}`);
   if (leftOn !== null && LEAVING.has(status) && (leftOn < enrolledOn || leftOn > schoolYearEnd(year))) {
     invalid('left_on', `left_on must fall between enrolled_on (${enrolledOn}) and the end of school year ${year} (${schoolYearEnd(year)})`);

@@ -1,4 +1,4 @@
-import { ImportKind, ParsedRow, RowProblem } from '@saf/kit';
+import { ImportKind, ParsedRow, RowProblem, rowProblems } from '@saf/kit';
 import { InsuranceScheme, MAX_PREMIUM_FEN, SubsidisingDepartment } from '../codes';
 import { FIRST_DATA_DATE } from '../common/validation';
 import { enrolmentId } from '../insurance/entities';
@@ -68,8 +68,7 @@ export const insurance: ImportKind = {
 
 /** The table's CHECKs (parts, subsidy, cancellation) and the rules of validateEnrolment, per row. */
 export function validateInsuranceRow(row: ParsedRow): RowProblem[] {
-  const problems: RowProblem[] = [];
-  const invalid = (column: string, reason: string) => problems.push({ column, code: 'INVALID_VALUE', reason });
+  const { problems, invalid, missing } = rowProblems();
   const year = row.year as number;
   const premium = row.premium as number;
   const individual = row.individual_contribution as number;
@@ -80,14 +79,13 @@ export function validateInsuranceRow(row: ParsedRow): RowProblem[] {
   else if (row.scheme !== InsuranceScheme.CRITICAL_ILLNESS && individual + subsidy !== premium) {
     invalid('individual_contribution', `for ${String(row.scheme)} the person's contribution and the subsidy must add up to the premium`);
   }
-  if (subsidy > 0 && row.subsidising_department === null) problems.push({ column: 'subsidising_department', code: 'MISSING_VALUE', reason: 'a subsidy needs the department that paid it' });
+  if (subsidy > 0 && row.subsidising_department === null) missing('subsidising_department', 'a subsidy needs the department that paid it');
   if (subsidy === 0 && row.subsidising_department !== null) invalid('subsidising_department', 'a subsidising department is given, but no subsidy');
   if (enrolledOn < `${year - 1}-07-01` || enrolledOn > `${year}-12-31`) {
     invalid('enrolled_on', `an enrolment for ${year} is made between ${year - 1}-07-01 and ${year}-12-31`);
   }
   if ((cancelledOn === null) !== (row.cancellation_reason === null)) {
-    const missing = cancelledOn === null ? 'cancelled_on' : 'cancellation_reason';
-    problems.push({ column: missing, code: 'MISSING_VALUE', reason: 'cancelled_on and cancellation_reason go together' });
+    missing(cancelledOn === null ? 'cancelled_on' : 'cancellation_reason', 'cancelled_on and cancellation_reason go together');
   }
   if (cancelledOn !== null && cancelledOn < enrolledOn) invalid('cancelled_on', `cancelled_on is before the enrolment (${enrolledOn})`);
   return problems;

@@ -1,4 +1,4 @@
-import { formatFen, ImportKind, ParsedRow, RowProblem } from '@saf/kit';
+import { formatFen, ImportKind, ParsedRow, RowProblem, rowProblems } from '@saf/kit';
 import { HospitalLevel, MAX_SETTLEMENT_FEN, MAX_STAY_DAYS } from '../codes';
 import { daysBetween, FIRST_DATA_DATE } from '../common/validation';
 
@@ -73,8 +73,7 @@ export const settlements: ImportKind = {
 
 /** The table's CHECKs (dates, parts, deferred payment) and the rules of validateSettlement, per row. */
 export function validateSettlementRow(row: ParsedRow): RowProblem[] {
-  const problems: RowProblem[] = [];
-  const invalid = (column: string, reason: string) => problems.push({ column, code: 'INVALID_VALUE', reason });
+  const { problems, invalid } = rowProblems();
   const admittedOn = row.admitted_on as string;
   const dischargedOn = row.discharged_on as string;
   const deferredPaidOn = row.deferred_paid_on as string | null;
